@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { formatIssues } from './config/format-issues.ts';
+
+// The only place that reads process.env. Everything else imports `env`.
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'only SQLite "file:" URLs are supported by this build')
+    .default('file:./data/lookout.db'),
+  LOOKOUT_CONFIG: z.string().min(1).default('lookout.config.json'),
+  LOOKOUT_DATA_DIR: z.string().min(1).default('data'),
+  ORIGIN_HOST: z.string().min(1).default('127.0.0.1'),
+  ORIGIN_PORT: port.default(3100),
+  ORIGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof schema> & { ORIGIN_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${formatIssues(result.error.issues)}`);
+  }
+  const value = result.data;
+  return { ...value, ORIGIN_URL: value.ORIGIN_URL ?? `http://${value.ORIGIN_HOST}:${value.ORIGIN_PORT}` };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

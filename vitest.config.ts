@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{lib,worker,scripts,app,components}/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{lib,worker,scripts}/**/*.int.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          // Real ffmpeg processes: run files one after another on the 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
