@@ -1,0 +1,21 @@
+// The stream health shape shared by the worker (which produces it) and the site (which shows it).
+export type CameraState = 'starting' | 'live' | 'offline' | 'stopped';
+export type HealthEventKind = 'starting' | 'live' | 'stalled' | 'restarted' | 'offline' | 'dropped';
+
+export type CameraStatus = {
+  id: string;
+  name: string;
+  source: string; // redacted
+  state: CameraState;
+  since: string;
+  reason: string;
+  hint: string | null;
+  restarts: number;
+  segmentsPublished: number;
+  segmentsDropped: number;
+  newestSegmentAt: string | null;
+  newestSegmentAgeSeconds: number | null;
+  inputBitrateKbps: number | null;
+};
+
+export type WorkerStatus = { generatedAt: string; cameras: CameraStatus[] };

@@ -1,0 +1,67 @@
+import type { Camera } from '../../lib/cameras.ts';
+
+export const TEST_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+
+export type IngestTarget = {
+  stagingDir: string;
+  runId: string; // unique per ffmpeg start: segment names can never repeat
+};
+
+// Pure: the exact ffmpeg argument list for one camera. Video is copied, never re-encoded,
+// except for the built-in test camera, which has to be encoded from a test pattern.
+// Completed segments are announced as CSV lines on stdout; the publisher takes it from there.
+export function buildIngestArgs(camera: Camera, target: IngestTarget): string[] {
+  return [
+    '-hide_banner',
+    '-nostats',
+    '-loglevel',
+    'warning',
+    ...buildInputArgs(camera),
+    '-map',
+    '0:v:0',
+    ...buildCodecArgs(camera),
+    '-an',
+    '-f',
+    'segment',
+    '-segment_format',
+    'mpegts',
+    '-segment_time',
+    String(camera.segmentSeconds),
+    '-reset_timestamps',
+    '0',
+    '-segment_list',
+    'pipe:1',
+    '-segment_list_type',
+    'csv',
+    `${target.stagingDir}/${target.runId}-%06d.ts`,
+  ];
+}
+
+function buildInputArgs(camera: Camera): string[] {
+  const timeout = String(camera.timeoutSeconds * 1_000_000); // microseconds
+  switch (camera.kind) {
+    case 'test':
+      return ['-re', '-f', 'lavfi', '-i', buildTestPattern()];
+    case 'rtsp':
+      return ['-rtsp_transport', 'tcp', '-timeout', timeout, '-i', camera.sourceUrl];
+    case 'tcp': {
+      // Raw H.264 has no timestamps: use the stated frame rate, or the arrival time.
+      const clock = camera.frameRate ? ['-framerate', String(camera.frameRate)] : ['-use_wallclock_as_timestamps', '1'];
+      return ['-f', 'h264', ...clock, '-timeout', timeout, '-i', camera.sourceUrl];
+    }
+    case 'file':
+      return ['-re', '-stream_loop', '-1', '-i', decodeURIComponent(new URL(camera.sourceUrl).pathname)];
+  }
+}
+
+function buildCodecArgs(camera: Camera): string[] {
+  if (camera.kind !== 'test') return ['-c:v', 'copy'];
+  const gop = '25'; // one keyframe a second divides every whole segment duration
+  return ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '5000k'];
+}
+
+// 1280x720 at 25 fps with the wall-clock time burnt in, a keyframe every second.
+export function buildTestPattern(): string {
+  const clock = `drawtext=fontfile=${TEST_FONT}:text='%{localtime}':fontsize=56:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=12:x=32:y=32`;
+  return `testsrc2=size=1280x720:rate=25,${clock}`;
+}

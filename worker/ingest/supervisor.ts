@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Camera } from '../../lib/cameras.ts';
+import type { Logger } from '../../lib/log.ts';
+import type { HealthTracker } from '../health/health-tracker.ts';
+import type { Publisher } from '../publisher/publisher.ts';
+import { HEALTHY_RESET_MS, restartDelayMs } from './backoff.ts';
+import { buildIngestArgs } from './build-ingest-args.ts';
+import { checkSegment } from './check-segment.ts';
+import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
+import { hintForStderr } from './stderr-hints.ts';
+
+export type SupervisorDeps = {
+  ffmpegPath: string;
+  stagingDir: string;
+  publisher: Publisher;
+  health: HealthTracker;
+  log: Logger;
+  onSpawn?: (pid: number | undefined) => void;
+};
+
+const WATCHDOG_TICK_MS = 250;
+const CONNECT_GRACE_MS = 5_000;
+
+// Keeps one camera's ingest running. ffmpeg's exit code is not trusted (it exits 0 when a
+// camera dies): a watchdog restarts it whenever no segment has appeared for 2 × the
+// segment duration, with backoff while restarts keep failing.
+export class IngestSupervisor {
+  private current: FfmpegProcess | undefined;
+  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0 };
+  private failures = 0;
+  private stopping = false;
+  private watchdog: NodeJS.Timeout | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly camera: Camera, private readonly deps: SupervisorDeps) {}
+
+  async start(): Promise<void> {
+    await rm(this.deps.stagingDir, { recursive: true, force: true });
+    await mkdir(this.deps.stagingDir, { recursive: true });
+    this.deps.health.setState(this.camera.id, 'starting', `starting ingest from ${this.camera.publicSource}`);
+    this.spawn();
+    this.watchdog = setInterval(() => this.checkWatchdog(), WATCHDOG_TICK_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.watchdog);
+    clearTimeout(this.restartTimer);
+    await this.current?.stop('expected');
+    await this.queue;
+    this.deps.health.setState(this.camera.id, 'stopped', 'worker stopped');
+  }
+
+  private spawn(): void {
+    const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    const args = buildIngestArgs(this.camera, { stagingDir: this.deps.stagingDir, runId });
+    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0 };
+    this.enqueue(async () => this.deps.publisher.markDiscontinuity());
+    const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
+      onStdout: (line) => this.enqueue(() => this.handleSegment(line)),
+      onStderr: (line) => this.handleStderr(line),
+    });
+    this.current = ffmpeg;
+    this.deps.onSpawn?.(ffmpeg.pid);
+    this.deps.log.debug(`ffmpeg started (pid ${ffmpeg.pid}, run ${runId})`);
+    void ffmpeg.exited.then((exit) => {
+      if (ffmpeg !== this.current) return;
+      this.current = undefined;
+      this.handleExit(exit);
+    });
+  }
+
+  private handleExit(exit: FfmpegExit): void {
+    if (this.stopping) return;
+    const produced = this.run.firstSegmentAt > 0;
+    if (produced && this.run.lastSegmentAt - this.run.firstSegmentAt >= HEALTHY_RESET_MS) this.failures = 0;
+    // A run that produced video restarts at once; one that produced nothing backs off.
+    const delay = produced ? 0 : restartDelayMs(this.failures++);
+    const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+    this.deps.log.info(`ffmpeg exited (${exit.kind}, ${how}); restarting in ${delay / 1000}s`);
+    if (!produced && this.deps.health.state(this.camera.id) === 'starting') {
+      const hint = this.deps.health.snapshot().cameras.find((c) => c.id === this.camera.id)?.hint;
+      this.deps.health.setState(this.camera.id, 'offline', hint ?? `ingest exited (${exit.kind}, ${how}) without video`);
+    }
+    this.restartTimer = setTimeout(() => {
+      if (this.stopping) return;
+      this.deps.health.event(this.camera.id, 'restarted', `after ${exit.kind} exit (${how})`);
+      this.spawn();
+    }, delay);
+  }
+
+  private checkWatchdog(): void {
+    const limitMs = 2 * this.camera.segmentSeconds * 1000;
+    if (this.deps.health.state(this.camera.id) === 'live' && this.ageMs() > limitMs) {
+      this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(this.ageMs() / 1000)}s`);
+    }
+    const ffmpeg = this.current;
+    if (!ffmpeg || this.stopping) return;
+    const since = this.run.lastSegmentAt || this.run.startedAt + CONNECT_GRACE_MS;
+    if (Date.now() - since <= limitMs) return;
+    this.current = undefined; // its exit is handled here, not by the spawn listener
+    const silentFor = Math.round((Date.now() - (this.run.lastSegmentAt || this.run.startedAt)) / 1000);
+    this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
+    void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
+  }
+
+  private ageMs(): number {
+    return this.deps.health.newestSegmentAgeMs(this.camera.id) ?? Number.POSITIVE_INFINITY;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
+  }
+
+  private async handleSegment(line: string): Promise<void> {
+    const [name, start, end] = line.split(',');
+    if (!name || !/^[\w-]+\.ts$/.test(name)) return;
+    const file = join(this.deps.stagingDir, name);
+    const duration = Number(end) - Number(start);
+    const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
+    if (!check.ok || !(duration > 0)) {
+      await unlink(file).catch(() => {});
+      this.deps.publisher.markDiscontinuity();
+      this.deps.health.event(this.camera.id, 'dropped', `corrupt segment dropped: ${check.errors[0] ?? 'no duration'}`);
+      this.deps.log.warn(`dropped corrupt segment ${name}: ${check.errors.slice(0, 2).join(' | ')}`);
+      return;
+    }
+    const bytes = (await stat(file)).size;
+    await this.deps.publisher.publish(file, duration);
+    const now = Date.now();
+    this.run.lastSegmentAt = now;
+    this.run.firstSegmentAt ||= now;
+    this.deps.health.segmentPublished(this.camera.id, bytes, duration);
+    this.deps.health.setHint(this.camera.id, null);
+    this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
+  }
+
+  private handleStderr(line: string): void {
+    const hint = hintForStderr(line);
+    if (hint) this.deps.health.setHint(this.camera.id, hint);
+    this.deps.log.debug(`ffmpeg: ${line}`);
+  }
+}

@@ -1,0 +1,66 @@
+import { open } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { WorkerStatus } from '../../lib/health.ts';
+import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
+import type { Logger } from '../../lib/log.ts';
+import { resolveMediaPath } from './resolve-media-path.ts';
+
+export type OriginOptions = {
+  hlsRoot: string;
+  cameraIds: readonly string[];
+  status: () => WorkerStatus;
+  log: Logger;
+};
+
+// The worker's HTTP face: HLS files and status for the site and the edges. Media is
+// served straight from disk with the cache headers edges rely on; no cookies, ever.
+export function createOriginServer(options: OriginOptions): Server {
+  const known = new Set(options.cameraIds);
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log.error(`origin: ${(error as Error).message}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Only GET and HEAD' } });
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/status.json') {
+      res.setHeader('Cache-Control', 'no-cache');
+      return sendJson(res, 200, options.status());
+    }
+    if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+    const media = resolveMediaPath(options.hlsRoot, known, path);
+    // Open first, then stat the open file: the playlist may be renamed over meanwhile.
+    const handle = media ? await open(media.path).catch(() => null) : null;
+    const info = handle ? await handle.stat() : null;
+    if (!media || !handle || !info?.isFile()) {
+      await handle?.close();
+      res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
+      return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[media.kind],
+      'Content-Length': info.size,
+      'Cache-Control': media.kind === 'playlist' ? PLAYLIST_CACHE : SEGMENT_CACHE,
+      'Last-Modified': info.mtime.toUTCString(),
+      'Access-Control-Allow-Origin': '*',
+    });
+    if (req.method === 'HEAD') {
+      await handle.close();
+      return void res.end();
+    }
+    handle.createReadStream().on('error', () => res.destroy()).pipe(res);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
