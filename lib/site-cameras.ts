@@ -1,0 +1,12 @@
+import { getConfig } from './config/index.ts';
+import { toPublicCamera, type PublicCamera } from './public-camera.ts';
+
+export function getDefaultCamera(): PublicCamera {
+  const config = getConfig();
+  const camera = config.cameras.find((c) => c.id === config.defaultCameraId) ?? config.cameras[0]!;
+  return toPublicCamera(camera);
+}
+
+export function listPublicCameras(): PublicCamera[] {
+  return getConfig().cameras.map(toPublicCamera);
+}

@@ -1,0 +1,32 @@
+import { getConfig } from './config/index.ts';
+import { getEnv } from './env.ts';
+import type { CameraState, WorkerStatus } from './health.ts';
+
+export type SiteHealth = {
+  ok: boolean;
+  worker: 'up' | 'down';
+  cameras: { id: string; name: string; state: CameraState | 'unknown'; reason: string; newestSegmentAgeSeconds: number | null }[];
+};
+
+// Healthy means: the worker answers and every configured camera is live.
+export async function getWorkerHealth(timeoutMs = 2000): Promise<SiteHealth> {
+  const cameras = getConfig().cameras;
+  let status: WorkerStatus | undefined;
+  try {
+    const response = await fetch(`${getEnv().ORIGIN_URL}/status.json`, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    if (response.ok) status = (await response.json()) as WorkerStatus;
+  } catch {
+    status = undefined;
+  }
+  const rows = cameras.map((camera) => {
+    const s = status?.cameras.find((c) => c.id === camera.id);
+    return {
+      id: camera.id,
+      name: camera.name,
+      state: s?.state ?? ('unknown' as const),
+      reason: s ? s.hint ?? s.reason : 'worker not reachable',
+      newestSegmentAgeSeconds: s?.newestSegmentAgeSeconds ?? null,
+    };
+  });
+  return { ok: status !== undefined && rows.every((r) => r.state === 'live'), worker: status ? 'up' : 'down', cameras: rows };
+}

@@ -1,0 +1,48 @@
+# Shared by start.sh and test.sh: install what Lookout needs from npm and Debian, or say
+# exactly what is missing. Sourced, not run.
+
+log() { printf 'setup | %s\n' "$*"; }
+
+ensure_node_modules() {
+  local stamp=node_modules/.package-lock.json
+  if [ ! -d node_modules ] || [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+    log "installing npm packages (npm install; npm ci does not work with this registry)…"
+    npm install --no-audit --no-fund --loglevel=error
+  fi
+  if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+    node scripts/prisma.mjs generate >/dev/null
+  fi
+}
+
+# ensure_apt "<what it is for>" package:probe-path …
+ensure_apt() {
+  local purpose=$1; shift
+  local missing=()
+  for spec in "$@"; do
+    local pkg=${spec%%:*} probe=${spec#*:}
+    if [[ $probe == /* ]]; then [ -e "$probe" ] || missing+=("$pkg"); else command -v "$probe" >/dev/null 2>&1 || missing+=("$pkg"); fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    log "Lookout needs ${missing[*]} for $purpose. Install it with:"
+    log "  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+  log "installing ${missing[*]} with apt (for $purpose)…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_media_tools() {
+  ensure_apt "video ingest and snapshots" ffmpeg:ffmpeg fonts-dejavu-core:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf fontconfig:fc-list
+}
+
+# Rebuild the site when any of its inputs is newer than the last build.
+ensure_site_build() {
+  if [ -f .next/BUILD_ID ] && [ -z "$(find app components lib public prisma/schema.prisma next.config.ts postcss.config.mjs tsconfig.json package-lock.json -type f -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  log "building the site (next build)…"
+  NEXT_TELEMETRY_DISABLED=1 node_modules/.bin/next build >/tmp/lookout-build.log 2>&1 || { cat /tmp/lookout-build.log; log "next build failed"; exit 1; }
+}
