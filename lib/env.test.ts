@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.ts';
+
+describe('parseEnv', () => {
+  it('applies defaults when nothing is set', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', ORIGIN_PORT: 3100, DATABASE_URL: 'file:./data/lookout.db', LOOKOUT_CONFIG: 'lookout.config.json' });
+    expect(env.ORIGIN_URL).toBe('http://127.0.0.1:3100');
+  });
+
+  it('treats empty values as unset and coerces numbers', () => {
+    expect(parseEnv({ PORT: '', ORIGIN_PORT: '4000' })).toMatchObject({ PORT: 3000, ORIGIN_PORT: 4000, ORIGIN_URL: 'http://127.0.0.1:4000' });
+  });
+
+  it('keeps an explicit ORIGIN_URL', () => {
+    expect(parseEnv({ ORIGIN_URL: 'http://10.0.0.5:3100' }).ORIGIN_URL).toBe('http://10.0.0.5:3100');
+  });
+
+  it('lists every problem at once', () => {
+    let message = '';
+    try {
+      parseEnv({ PORT: 'eighty', ORIGIN_PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'postgres://x' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('Invalid environment');
+    for (const key of ['PORT', 'ORIGIN_PORT', 'LOG_LEVEL', 'DATABASE_URL']) expect(message).toMatch(new RegExp(`- ${key}:`));
+  });
+});
