@@ -62,6 +62,6 @@ function buildCodecArgs(camera: Camera): string[] {
 
 // 1280x720 at 25 fps with the wall-clock time burnt in, a keyframe every second.
 export function buildTestPattern(): string {
-  const clock = `drawtext=fontfile=${TEST_FONT}:text='%{localtime}':fontsize=56:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=12:x=32:y=32`;
+  const clock = `drawtext=fontfile=${TEST_FONT}:text='%{localtime}':fontsize=56:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=12:x=w-tw-44:y=h-th-44`;
   return `testsrc2=size=1280x720:rate=25,${clock}`;
 }

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, expectVideoPlays, pictureSignature } from './video';
+
+test('the home page plays the default camera live', async ({ page }, testInfo) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test camera');
+  await expectVideoPlays(page);
+  // Not a black or grey box: the test pattern has strong contrast.
+  expect((await pictureSignature(page)).spread).toBeGreaterThan(60);
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  const screenshot = await page.screenshot({ path: testInfo.outputPath('home.png') });
+  await testInfo.attach('home', { body: screenshot, contentType: 'image/png' });
+  expect(errors).toEqual([]);
+});
+
+test('the page sets no cookies and /api/health reports the camera live', async ({ page, request }) => {
+  const response = await page.goto('/');
+  expect(response?.headers()['set-cookie']).toBeUndefined();
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ ok: true, worker: 'up', cameras: [{ id: 'test', state: 'live' }] });
+  const playlist = await request.get('/hls/test/index.m3u8');
+  expect(playlist.headers()['cache-control']).toBe('public, max-age=1');
+  expect(await playlist.text()).toContain('#EXT-X-TARGETDURATION:2');
+  expect((await request.get('/hls/test/..%2f..%2fpackage.json')).status()).toBe(404);
+});

@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// e2e runs against the real thing: `next start` + the worker with the built-in test
+// camera, on ports of their own and a throwaway data directory (scripts/test.sh).
+const port = Number(process.env.E2E_PORT ?? 3210);
+const originPort = port + 1;
+const dataDir = process.env.E2E_DATA_DIR ?? 'data/e2e';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `node --import tsx scripts/db-migrate.ts && exec node --import tsx scripts/serve.ts`,
+    // /api/health answers 503 until the camera is live, so this waits for real video.
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 90_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN_PORT: String(originPort),
+      LOOKOUT_DATA_DIR: dataDir,
+      DATABASE_URL: `file:./${dataDir}/lookout.db`,
+      LOOKOUT_CONFIG: process.env.E2E_CONFIG ?? `${dataDir}/no-cameras.json`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

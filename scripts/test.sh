@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# npm test: type check, lint, unit, integration (real ffmpeg), e2e (real Chromium).
+# `npm run test:e2e` runs only the e2e part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/system-deps.sh
+export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+ensure_node_modules
+ensure_media_tools
+ensure_apt "browser tests" chromium:/usr/bin/chromium
+
+passed=0 failed=0 summary=()
+step() {
+  local name=$1; shift
+  local started=$SECONDS
+  printf '\n=== %s ===\n' "$name"
+  if "$@"; then passed=$((passed + 1)); summary+=("ok    $name ($((SECONDS - started)) s)")
+  else failed=$((failed + 1)); summary+=("FAIL  $name ($((SECONDS - started)) s)"); fi
+}
+
+e2e() {
+  ensure_site_build
+  rm -rf data/e2e && mkdir -p data/e2e
+  node_modules/.bin/playwright test "$@"
+}
+
+if [ "${1:-all}" = e2e ]; then
+  shift
+  step "e2e (Chromium)" e2e "$@"
+else
+  step "type check" node_modules/.bin/tsc --noEmit
+  step "lint" node_modules/.bin/eslint --max-warnings 0 .
+  step "unit" node_modules/.bin/vitest run --project unit
+  step "integration (real ffmpeg)" node_modules/.bin/vitest run --project integration
+  step "e2e (Chromium)" e2e
+fi
+
+printf '\n=== summary ===\n'
+printf '%s\n' "${summary[@]}"
+echo "steps: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
