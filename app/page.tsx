@@ -1,15 +1,21 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { CameraGrid } from '@/components/camera/CameraGrid';
 import { CameraView } from '@/components/camera/CameraView';
-import { getDefaultCamera } from '@/lib/site-cameras';
+import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { getRequestOrigin } from '@/lib/request-origin';
+import { getDefaultCamera, listPublicCameras } from '@/lib/site-cameras';
+import { getWorkerHealth } from '@/lib/worker-health';
 
 export async function generateMetadata(): Promise<Metadata> {
-  await connection();
-  const camera = getDefaultCamera();
-  return { title: `${camera.name} — live`, description: camera.description || `Live view from ${camera.name}` };
+  await connection(); // the cameras file is read at request time, not baked into the build
+  return buildCameraMetadata(getDefaultCamera());
 }
 
 export default async function HomePage() {
-  await connection(); // the cameras file is read at request time, not baked into the build
-  return <CameraView camera={getDefaultCamera()} />;
+  await connection();
+  const cameras = listPublicCameras();
+  if (cameras.length === 1) return <CameraView camera={getDefaultCamera()} origin={await getRequestOrigin()} />;
+  const health = await getWorkerHealth();
+  return <CameraGrid cameras={cameras.map((c) => ({ ...c, live: health.cameras.some((h) => h.id === c.id && h.state === 'live') }))} />;
 }

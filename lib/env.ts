@@ -17,6 +17,8 @@ const schema = z.object({
   ORIGIN_HOST: z.string().min(1).default('127.0.0.1'),
   ORIGIN_PORT: port.default(3100),
   ORIGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EMBED_ALLOWED_ORIGINS: z.string().default('*'),
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

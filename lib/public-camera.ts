@@ -8,6 +8,7 @@ export type PublicCamera = {
   timezone: string;
   location: { lat: number; lon: number } | null;
   playlistUrl: string;
+  previewUrl: string;
 };
 
 export function toPublicCamera(camera: Camera): PublicCamera {
@@ -18,5 +19,6 @@ export function toPublicCamera(camera: Camera): PublicCamera {
     timezone: camera.timezone,
     location: camera.location ?? null,
     playlistUrl: `/hls/${camera.id}/index.m3u8`,
+    previewUrl: `/cameras/${camera.id}/preview.jpg`,
   };
 }

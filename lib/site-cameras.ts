@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation';
 import { getConfig } from './config/index.ts';
 import { toPublicCamera, type PublicCamera } from './public-camera.ts';
 
@@ -9,4 +10,11 @@ export function getDefaultCamera(): PublicCamera {
 
 export function listPublicCameras(): PublicCamera[] {
   return getConfig().cameras.map(toPublicCamera);
+}
+
+// An unknown id becomes the 404 page.
+export function getCameraOrThrow(id: string): PublicCamera {
+  const camera = getConfig().cameras.find((c) => c.id === id);
+  if (!camera) notFound();
+  return toPublicCamera(camera);
 }

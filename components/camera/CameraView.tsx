@@ -1,15 +1,24 @@
 import { LivePlayer } from '@/components/player/LivePlayer';
 import type { PublicCamera } from '@/lib/public-camera';
+import { CameraClock } from './CameraClock';
+import { CameraFacts } from './CameraFacts';
+import { EmbedBox } from './EmbedBox';
 
-export function CameraView({ camera }: { camera: PublicCamera }) {
+export function CameraView({ camera, origin }: { camera: PublicCamera; origin: string }) {
   return (
-    <main className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-3 py-4 sm:px-6 sm:py-8">
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{camera.name}</h1>
-        <span className="text-sm text-neutral-400">Live · {camera.timezone}</span>
+    <main className="mx-auto flex w-full max-w-[min(100%,177.78dvh)] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6 2xl:max-w-[min(100%,160dvh)]">
+      <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl 2xl:text-5xl">{camera.name}</h1>
+        <CameraClock timezone={camera.timezone} />
       </header>
-      <LivePlayer src={camera.playlistUrl} title={camera.name} />
-      {camera.description ? <p className="max-w-prose text-neutral-300">{camera.description}</p> : null}
+      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} />
+      <section className="grid gap-6 md:grid-cols-[1fr_minmax(0,24rem)]">
+        <div className="flex flex-col gap-4">
+          {camera.description ? <p className="max-w-prose text-neutral-300 2xl:text-xl">{camera.description}</p> : null}
+          <CameraFacts camera={camera} />
+        </div>
+        <EmbedBox code={`<iframe src="${origin}/embed/${camera.id}" title="${camera.name}" width="1280" height="720" style="border:0;width:100%;height:auto;aspect-ratio:16/9" allow="autoplay; fullscreen" allowfullscreen></iframe>`} previewUrl={`${origin}${camera.previewUrl}`} />
+      </section>
     </main>
   );
 }

@@ -1,89 +1,87 @@
 'use client';
 
-import Hls, { type ErrorData } from 'hls.js';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { LiveController } from './live-controller';
+import { OfflineOverlay } from './OfflineOverlay';
+import { PlayerControls } from './PlayerControls';
+import { INITIAL_STATUS, type PlayerStatus } from './player-status';
+import { StatsOverlay } from './StatsOverlay';
+import { usePlayerKeys } from './use-player-keys';
 
-type PlayerState = 'loading' | 'playing' | 'reconnecting';
+type Props = { src: string; title: string; poster: string; timezone: string; compact?: boolean };
 
-// Near the live edge with 2 s segments: 1.5 segments behind, catching up at up to 1.2×.
-const HLS_CONFIG = {
-  liveSyncDurationCount: 1.5,
-  maxLiveSyncPlaybackRate: 1.2,
-  backBufferLength: 30, // Smart TVs stay tuned all day: do not grow the buffer forever
-  enableWorker: true,
-};
+declare global {
+  interface Window {
+    __lookoutPlayer?: { status: PlayerStatus; playingDateMs: () => number | null };
+  }
+}
 
-export function LivePlayer({ src, title }: { src: string; title: string }) {
+export function LivePlayer({ src, title, poster, timezone, compact = false }: Props) {
+  const boxRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<PlayerState>('loading');
+  const controllerRef = useRef<LiveController | null>(null);
+  const [status, setStatus] = useState<PlayerStatus>(INITIAL_STATUS);
+  const [muted, setMuted] = useState(true);
+  const [showStats, setShowStats] = useState(false);
 
   useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    if (!Hls.isSupported()) {
-      // iOS Safari: native HLS.
-      video.src = src;
-      return;
-    }
-    let hls: Hls | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-
-    const build = () => {
-      hls?.destroy();
-      hls = new Hls(HLS_CONFIG);
-      hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => onError(data));
-      hls.on(Hls.Events.FRAG_BUFFERED, () => {
-        failures = 0;
-      });
-      hls.loadSource(src);
-      hls.attachMedia(video);
-    };
-
-    const onError = (data: ErrorData) => {
-      if (!data.fatal || !hls) return;
-      setState('reconnecting');
-      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && failures === 0) {
-        failures += 1;
-        hls.recoverMediaError();
-        return;
-      }
-      // Rebuild at the live edge, backing off while the origin keeps failing.
-      failures += 1;
-      clearTimeout(retry);
-      retry = setTimeout(build, Math.min(10_000, 500 * 2 ** Math.min(failures, 5)));
-    };
-
-    const onPlaying = () => setState('playing');
-    video.addEventListener('playing', onPlaying);
-    build();
-    return () => {
-      clearTimeout(retry);
-      video.removeEventListener('playing', onPlaying);
-      hls?.destroy();
-    };
+    const video = videoRef.current!;
+    const controller = new LiveController(video, src, (next) => {
+      setStatus(next);
+      window.__lookoutPlayer = { status: next, playingDateMs: () => controller.playingDateMs() };
+    });
+    controllerRef.current = controller;
+    controller.start();
+    return () => controller.destroy();
   }, [src]);
 
+  const togglePlay = useCallback(() => {
+    const video = videoRef.current!;
+    if (video.paused) controllerRef.current?.goLive();
+    else video.pause();
+  }, []);
+  const toggleMute = useCallback(() => {
+    const video = videoRef.current!;
+    video.muted = !video.muted;
+    setMuted(video.muted);
+  }, []);
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void boxRef.current?.requestFullscreen?.().catch(() => {});
+  }, []);
+  usePlayerKeys({ togglePlay, toggleMute, toggleFullscreen });
+
   return (
-    <div className="relative aspect-video w-full overflow-hidden rounded-xl bg-black shadow-lg ring-1 ring-white/10">
+    <div
+      ref={boxRef}
+      data-testid="player"
+      data-phase={status.phase}
+      data-rebuilds={status.rebuilds}
+      className={`group relative aspect-video w-full overflow-hidden bg-black ${compact ? '' : 'rounded-xl shadow-lg ring-1 ring-white/10'}`}
+    >
       <video
         ref={videoRef}
         className="absolute inset-0 h-full w-full"
         aria-label={`${title}, live video`}
         data-testid="live-video"
-        data-state={state}
+        poster={poster}
         muted
         autoPlay
         playsInline
-        controls
+        onClick={togglePlay}
       />
-      {state !== 'playing' ? (
-        <span className="pointer-events-none absolute left-3 top-3 rounded bg-black/70 px-2 py-1 text-xs font-medium uppercase tracking-wide text-neutral-200">
-          {state === 'loading' ? 'Connecting…' : 'Reconnecting…'}
-        </span>
-      ) : (
-        <span className="pointer-events-none absolute left-3 top-3 rounded bg-red-600 px-2 py-1 text-xs font-semibold uppercase tracking-wide text-white">Live</span>
-      )}
+      {status.phase === 'offline' ? <OfflineOverlay poster={poster} since={status.offlineSince} timezone={timezone} /> : null}
+      {showStats ? <StatsOverlay stats={status.stats} rebuilds={status.rebuilds} /> : null}
+      <PlayerControls
+        status={status}
+        muted={muted}
+        showStats={showStats}
+        onTogglePlay={togglePlay}
+        onToggleMute={toggleMute}
+        onToggleFullscreen={toggleFullscreen}
+        onToggleStats={() => setShowStats((s) => !s)}
+        onGoLive={() => controllerRef.current?.goLive()}
+      />
     </div>
   );
 }

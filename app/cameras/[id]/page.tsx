@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { CameraView } from '@/components/camera/CameraView';
+import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { getRequestOrigin } from '@/lib/request-origin';
+import { getCameraOrThrow } from '@/lib/site-cameras';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return buildCameraMetadata(getCameraOrThrow((await params).id));
+}
+
+export default async function CameraPage({ params }: Props) {
+  return <CameraView camera={getCameraOrThrow((await params).id)} origin={await getRequestOrigin()} />;
+}

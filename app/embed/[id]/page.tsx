@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { LivePlayer } from '@/components/player/LivePlayer';
+import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { getCameraOrThrow } from '@/lib/site-cameras';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { ...(await buildCameraMetadata(getCameraOrThrow((await params).id))), robots: { index: false } };
+}
+
+// Made to be framed by other sites: only the player, filling the frame.
+export default async function EmbedPage({ params }: Props) {
+  const camera = getCameraOrThrow((await params).id);
+  return (
+    <main className="flex h-dvh w-full items-center justify-center bg-black">
+      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact />
+    </main>
+  );
+}
