@@ -1,19 +1,29 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export type ExitKind = 'expected' | 'forced' | 'crashed';
 export type FfmpegExit = { kind: ExitKind; code: number | null; signal: NodeJS.Signals | null };
 
+const SETPRIV = '/usr/bin/setpriv';
+
+// ffmpeg notices neither a closed stdin nor a broken stdout pipe, so when the worker is
+// SIGKILLed it would run on. util-linux's setpriv sets the parent-death signal and then
+// execs ffmpeg (same pid, same command line in `ps`): the kernel kills it with us.
+export function withParentDeathSignal(command: string, args: string[]): [string, string[]] {
+  return existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, args];
+}
+
 // One ffmpeg run: spawned without a shell in its own process group, stdout and stderr
-// read line by line, stopped in steps (q, SIGTERM, SIGKILL). Its stdout is a pipe it
-// writes to after every segment, so if the worker dies ffmpeg dies at the next segment.
+// read line by line, stopped in steps (q, SIGTERM, SIGKILL).
 export class FfmpegProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private stopReason: ExitKind | undefined;
   readonly exited: Promise<FfmpegExit>;
 
   constructor(ffmpegPath: string, args: string[], handlers: { onStdout: (line: string) => void; onStderr: (line: string) => void }) {
-    this.child = spawn(ffmpegPath, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, argv] = withParentDeathSignal(ffmpegPath, args);
+    this.child = spawn(command, argv, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdin.on('error', () => {}); // ffmpeg may be gone before it reads `q`
     createInterface({ input: this.child.stdout }).on('line', handlers.onStdout);
     createInterface({ input: this.child.stderr }).on('line', handlers.onStderr);
