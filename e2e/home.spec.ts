@@ -8,7 +8,7 @@ test('the home page plays the default camera live', async ({ page }, testInfo) =
   await expectVideoPlays(page);
   // Not a black or grey box: the test pattern has strong contrast.
   expect((await pictureSignature(page)).spread).toBeGreaterThan(60);
-  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('live-badge')).toBeVisible();
   const screenshot = await page.screenshot({ path: testInfo.outputPath('home.png') });
   await testInfo.attach('home', { body: screenshot, contentType: 'image/png' });
   expect(errors).toEqual([]);

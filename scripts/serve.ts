@@ -61,7 +61,7 @@ async function waitForSite(url: string): Promise<void> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-run('worker', process.execPath, ['--import', 'tsx', 'worker/index.ts']);
+run('worker', process.execPath, ['.build/worker.mjs']); // bundled by ensure_worker_build
 run('site', 'node_modules/.bin/next', ['start', '--port', String(env.PORT), '--hostname', env.HOST]);
 const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 await waitForSite(`http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/api/health`);

@@ -9,4 +9,5 @@ ensure_media_tools
 node_modules/.bin/tsx scripts/check-config.ts
 node_modules/.bin/tsx scripts/db-migrate.ts | sed 's/^/setup | /'
 ensure_site_build
+ensure_worker_build
 exec node_modules/.bin/tsx scripts/serve.ts

@@ -21,6 +21,7 @@ step() {
 
 e2e() {
   ensure_site_build
+  ensure_worker_build
   rm -rf data/e2e && mkdir -p data/e2e
   node_modules/.bin/playwright test "$@"
 }

@@ -12,10 +12,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-// The real worker entry point as its own process, as `npm start` runs it.
-export function spawnWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+// The real worker entry point as its own process: from source by default, or the
+// bundle `npm start` runs (`.build/worker.mjs`) when measuring.
+export function spawnWorker(env: Record<string, string>, entry: string[] = ['--import', 'tsx', 'worker/index.ts']): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, entry, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   return { child, output: () => output };
