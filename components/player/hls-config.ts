@@ -1,7 +1,8 @@
 import type { HlsConfig } from 'hls.js/light';
 
-// Measured with 2 s segments: hls.js defaults sit ~7.7 s behind live; 1.5 segments
-// behind with catch-up at 1.2× brings it to ~4 s without extra stalls.
+// Measured with 2 s segments (npm run bench:player): hls.js defaults sit ~7.7 s behind
+// live; 1.5 segments behind with catch-up at 1.2× gives ~4.3 s and no stalls. 1.2
+// segments gave 4.0 s but the odd `waiting` stall, which a viewer notices more.
 export const HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDurationCount: 1.5,
   maxLiveSyncPlaybackRate: 1.2,
