@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'data/', 'lib/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', '.build/', 'data/', 'lib/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/env.ts', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'lib/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
