@@ -9,6 +9,7 @@ import { HEALTHY_RESET_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment } from './check-segment.ts';
 import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
+import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -28,14 +29,17 @@ const CONNECT_GRACE_MS = 5_000;
 // segment duration, with backoff while restarts keep failing.
 export class IngestSupervisor {
   private current: FfmpegProcess | undefined;
-  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0 };
+  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, segments: 0 };
+  private segmentSeconds: number;
   private failures = 0;
   private stopping = false;
   private watchdog: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly camera: Camera, private readonly deps: SupervisorDeps) {}
+  constructor(private readonly camera: Camera, private readonly deps: SupervisorDeps) {
+    this.segmentSeconds = camera.segmentSeconds;
+  }
 
   async start(): Promise<void> {
     await rm(this.deps.stagingDir, { recursive: true, force: true });
@@ -56,8 +60,8 @@ export class IngestSupervisor {
 
   private spawn(): void {
     const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-    const args = buildIngestArgs(this.camera, { stagingDir: this.deps.stagingDir, runId });
-    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0 };
+    const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
+    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, segments: 0 };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
     const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
       onStdout: (line) => this.enqueue(() => this.handleSegment(line)),
@@ -93,7 +97,7 @@ export class IngestSupervisor {
   }
 
   private checkWatchdog(): void {
-    const limitMs = 2 * this.camera.segmentSeconds * 1000;
+    const limitMs = 2 * this.segmentSeconds * 1000;
     if (this.deps.health.state(this.camera.id) === 'live' && this.ageMs() > limitMs) {
       this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(this.ageMs() / 1000)}s`);
     }
@@ -136,6 +140,24 @@ export class IngestSupervisor {
     this.deps.health.segmentPublished(this.camera.id, bytes, duration);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
+    // The run's first segment may start mid-GOP; its second shows the camera's rhythm.
+    if (++this.run.segments === 2 && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
+  }
+
+  private async checkKeyframeRhythm(file: string, duration: number): Promise<void> {
+    const interval = await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration);
+    if (!interval) return;
+    const workable = workableSegmentSeconds(this.camera.segmentSeconds, interval);
+    if (Math.abs(workable - this.segmentSeconds) < 0.05) return;
+    const fits = this.deps.publisher.adoptTargetDuration(Math.ceil(workable));
+    const note = `the camera sends a keyframe every ${interval} s, which does not divide ${this.camera.segmentSeconds} s segments: using ${workable} s`;
+    this.deps.log.warn(note);
+    this.deps.health.event(this.camera.id, 'restarted', fits ? note : `${note}; the playlist keeps its target duration until its state is reset`);
+    this.segmentSeconds = workable;
+    const ffmpeg = this.current;
+    if (!ffmpeg) return;
+    this.current = undefined;
+    void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
   }
 
   private handleStderr(line: string): void {

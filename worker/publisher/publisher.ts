@@ -43,8 +43,19 @@ export class Publisher {
     return publisher;
   }
 
+  get dir(): string {
+    return this.options.dir;
+  }
+
   get playlist(): Playlist {
     return this.state.playlist;
+  }
+
+  // Only a playlist that never published may still choose its target duration.
+  adoptTargetDuration(seconds: number): boolean {
+    const fresh = this.state.playlist.mediaSequence === 0 && this.state.playlist.segments.length === 0;
+    if (fresh) this.state.playlist.targetDuration = seconds;
+    return fresh || this.state.playlist.targetDuration >= seconds;
   }
 
   // The next segment follows a break (ffmpeg restart, dropped segment).
