@@ -8,7 +8,8 @@ import { INITIAL_STATUS, type PlayerStatus } from './player-status';
 import { StatsOverlay } from './StatsOverlay';
 import { usePlayerKeys } from './use-player-keys';
 
-type Props = { src: string; title: string; poster: string; timezone: string; compact?: boolean };
+// `poster` is the camera's latest preview once the worker serves snapshots.
+type Props = { src: string; title: string; poster?: string; timezone: string; compact?: boolean };
 
 declare global {
   interface Window {
