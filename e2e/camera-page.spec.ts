@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { guardPage } from './page-guards';
-import { decodedFrames, expectVideoPlays } from './video';
+import { decodedFrames, expectVideoPlays, waitForFirstPreview } from './video';
+
+test.beforeAll(async ({ request }) => waitForFirstPreview(request));
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },

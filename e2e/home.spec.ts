@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { collectConsoleErrors, expectVideoPlays, pictureSignature } from './video';
+import { collectConsoleErrors, expectVideoPlays, pictureSignature, waitForFirstPreview } from './video';
+
+test.beforeAll(async ({ request }) => waitForFirstPreview(request));
 
 test('the home page plays the default camera live', async ({ page }, testInfo) => {
   const errors = collectConsoleErrors(page);
@@ -24,4 +26,14 @@ test('the page sets no cookies and /api/health reports the camera live', async (
   expect(playlist.headers()['cache-control']).toBe('public, max-age=1');
   expect(await playlist.text()).toContain('#EXT-X-TARGETDURATION:2');
   expect((await request.get('/hls/test/..%2f..%2fpackage.json')).status()).toBe(404);
+});
+
+test('preview.jpg is a JPEG through the site and the page shares it as its card', async ({ page, request }) => {
+  await expect.poll(async () => (await request.get('/preview.jpg')).status(), { timeout: 20_000 }).toBe(200);
+  const preview = await request.get('/cameras/test/preview.jpg?w=640');
+  expect(preview.headers()['content-type']).toBe('image/jpeg');
+  expect(preview.headers()['set-cookie']).toBeUndefined();
+  expect(preview.headers()['etag']).toBeTruthy();
+  await page.goto('/cameras/test');
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/cameras\/test\/preview\.jpg$/);
 });

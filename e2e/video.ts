@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 const VIDEO = 'video[data-testid="live-video"]';
 
@@ -47,4 +47,10 @@ export function collectConsoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+// The player's poster is the camera preview: a page loaded before the first snapshot
+// would log its 503. Visitors can meet that too, but only in the first seconds after start.
+export async function waitForFirstPreview(request: APIRequestContext): Promise<void> {
+  await expect.poll(async () => (await request.get('/preview.jpg')).status(), { timeout: 20_000 }).toBe(200);
 }

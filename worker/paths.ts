@@ -10,6 +10,7 @@ export function workerPaths(dataDir: string) {
     runDir: join(root, 'run'),
     hlsDir: (cameraId: string) => join(root, 'hls', cameraId),
     stagingDir: (cameraId: string) => join(root, 'staging', cameraId),
+    snapshotDir: (cameraId: string) => join(root, 'snapshots', cameraId),
     stateFile: (cameraId: string) => join(root, 'state', `${cameraId}.json`),
   };
 }

@@ -8,6 +8,7 @@ import { IngestSupervisor } from './ingest/supervisor.ts';
 import { createOriginServer } from './origin/server.ts';
 import { workerPaths } from './paths.ts';
 import { Publisher } from './publisher/publisher.ts';
+import { SnapshotJob } from './snapshot/snapshot-job.ts';
 
 export type WorkerOptions = {
   config: LookoutConfig;
@@ -30,11 +31,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const health = new HealthTracker(options.recordEvent);
   const supervisors: IngestSupervisor[] = [];
+  const snapshots = new Map<string, { job: SnapshotJob; intervalSeconds: number; width: number }>();
   for (const camera of options.config.cameras) {
     health.add(camera);
     const publisher = await Publisher.open({ dir: paths.hlsDir(camera.id), stateFile: paths.stateFile(camera.id), targetDuration: camera.segmentSeconds });
     await publisher.removeStrays();
     const cameraLog: Logger = createLogger(`camera:${camera.id}`);
+    const job = new SnapshotJob(camera, { ffmpegPath: options.ffmpegPath, publisher, dir: paths.snapshotDir(camera.id), log: cameraLog });
+    snapshots.set(camera.id, { job, intervalSeconds: camera.snapshot.intervalSeconds, width: camera.snapshot.width });
     supervisors.push(
       new IngestSupervisor(camera, {
         ffmpegPath: options.ffmpegPath,
@@ -47,7 +51,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
 
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), log });
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, log });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());
@@ -55,6 +59,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { port } = origin.address() as AddressInfo;
   const originUrl = `http://${options.originHost}:${port}`;
   await Promise.all(supervisors.map((s) => s.start()));
+  for (const { job } of snapshots.values()) job.start();
   log.info(`origin listening on ${originUrl}; ${supervisors.length} camera(s)`);
 
   return {
@@ -62,6 +67,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     originUrl,
     health,
     stop: async () => {
+      for (const { job } of snapshots.values()) job.stop();
       await Promise.all(supervisors.map((s) => s.stop()));
       await new Promise<void>((resolve) => origin.close(() => resolve()));
       origin.closeAllConnections();

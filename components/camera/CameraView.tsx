@@ -13,7 +13,7 @@ export function CameraView({ camera, origin }: { camera: PublicCamera; origin: s
         <CameraClock timezone={camera.timezone} />
       </header>
       <PreloadLiveEdge cameraId={camera.id} />
-      <LivePlayer src={camera.playlistUrl} title={camera.name} timezone={camera.timezone} />
+      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} />
       <section className="grid gap-6 md:grid-cols-[1fr_minmax(0,24rem)]">
         <div className="flex flex-col gap-4">
           {camera.description ? <p className="max-w-prose text-neutral-300 2xl:text-xl">{camera.description}</p> : null}

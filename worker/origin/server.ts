@@ -4,11 +4,13 @@ import type { WorkerStatus } from '../../lib/health.ts';
 import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
 import type { Logger } from '../../lib/log.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
+import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
 export type OriginOptions = {
   hlsRoot: string;
   cameraIds: readonly string[];
   status: () => WorkerStatus;
+  snapshots: SnapshotSource;
   log: Logger;
 };
 
@@ -34,6 +36,7 @@ export function createOriginServer(options: OriginOptions): Server {
       res.setHeader('Cache-Control', 'no-cache');
       return sendJson(res, 200, options.status());
     }
+    if (serveSnapshot(req, res, options.snapshots)) return;
     if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     const media = resolveMediaPath(options.hlsRoot, known, path);
     // Open first, then stat the open file: the playlist may be renamed over meanwhile.

@@ -16,7 +16,7 @@ export default async function EmbedPage({ params }: Props) {
   return (
     <main className="flex h-dvh w-full items-center justify-center bg-black">
       <PreloadLiveEdge cameraId={camera.id} />
-      <LivePlayer src={camera.playlistUrl} title={camera.name} timezone={camera.timezone} compact />
+      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact />
     </main>
   );
 }
