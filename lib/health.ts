@@ -1,6 +1,7 @@
 // The stream health shape shared by the worker (which produces it) and the site (which shows it).
-export type CameraState = 'starting' | 'live' | 'offline' | 'stopped';
-export type HealthEventKind = 'starting' | 'live' | 'stalled' | 'restarted' | 'offline' | 'dropped';
+// starting → live → reconnecting (ingest lost, restarting) → offline (no video for 2 × segment).
+export type CameraState = 'starting' | 'live' | 'reconnecting' | 'offline' | 'stopped';
+export type HealthEventKind = 'starting' | 'live' | 'reconnecting' | 'stalled' | 'restarted' | 'offline' | 'dropped';
 
 export type CameraStatus = {
   id: string;

@@ -17,6 +17,7 @@ describe('HealthTracker', () => {
     health.setState('roof', 'live', 'segments arriving');
     health.event('roof', 'restarted', 'ffmpeg said rtsp://admin:topsecret@cam/s topsecret');
     health.setHint('roof', 'auth failed for topsecret');
+    expect(health.hint('roof')).toBe('auth failed for ***');
     clock = 3500;
     const status = health.snapshot().cameras[0]!;
     expect(events.map((e) => e.kind)).toEqual(['starting', 'live', 'restarted']);

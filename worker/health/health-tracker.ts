@@ -48,6 +48,10 @@ export class HealthTracker {
     this.sink({ cameraId, kind, detail: this.clean(entry, detail) });
   }
 
+  hint(cameraId: string): string | null {
+    return this.get(cameraId).hint;
+  }
+
   setHint(cameraId: string, hint: string | null): void {
     const entry = this.get(cameraId);
     entry.hint = hint === null ? null : this.clean(entry, hint);

@@ -6,6 +6,10 @@ describe('restartDelayMs', () => {
   it('retries at once, then doubles up to a minute', () => {
     expect([0, 1, 2, 3, 4, 6, 7, 8, 20].map((n) => restartDelayMs(n))).toEqual([0, 1000, 2000, 4000, 8000, 32000, 60000, 60000, 60000]);
   });
+
+  it('keeps retrying every 5 s at most while the camera was live a moment ago', () => {
+    expect([0, 1, 2, 3, 4, 5, 20].map((n) => restartDelayMs(n, { recentlyLive: true }))).toEqual([0, 1000, 2000, 4000, 5000, 5000, 5000]);
+  });
 });
 
 describe('hintForStderr', () => {

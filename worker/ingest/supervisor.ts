@@ -5,7 +5,7 @@ import type { Camera } from '../../lib/cameras.ts';
 import type { Logger } from '../../lib/log.ts';
 import type { HealthTracker } from '../health/health-tracker.ts';
 import type { Publisher } from '../publisher/publisher.ts';
-import { HEALTHY_RESET_MS, restartDelayMs } from './backoff.ts';
+import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment } from './check-segment.ts';
 import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
@@ -32,6 +32,7 @@ export class IngestSupervisor {
   private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, segments: 0 };
   private segmentSeconds: number;
   private failures = 0;
+  private lastLiveAt = 0;
   private stopping = false;
   private watchdog: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -82,13 +83,14 @@ export class IngestSupervisor {
     const produced = this.run.firstSegmentAt > 0;
     if (produced && this.run.lastSegmentAt - this.run.firstSegmentAt >= HEALTHY_RESET_MS) this.failures = 0;
     // A run that produced video restarts at once; one that produced nothing backs off.
-    const delay = produced ? 0 : restartDelayMs(this.failures++);
+    const recentlyLive = Date.now() - this.lastLiveAt < RECENTLY_LIVE_MS;
+    const delay = produced ? 0 : restartDelayMs(this.failures++, { recentlyLive });
     const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
     this.deps.log.info(`ffmpeg exited (${exit.kind}, ${how}); restarting in ${delay / 1000}s`);
-    if (!produced && this.deps.health.state(this.camera.id) === 'starting') {
-      const hint = this.deps.health.snapshot().cameras.find((c) => c.id === this.camera.id)?.hint;
-      this.deps.health.setState(this.camera.id, 'offline', hint ?? `ingest exited (${exit.kind}, ${how}) without video`);
-    }
+    const state = this.deps.health.state(this.camera.id);
+    const why = this.hint() ?? `ingest exited (${exit.kind}, ${how})`;
+    if (state === 'live') this.deps.health.setState(this.camera.id, 'reconnecting', why);
+    else if (!produced && state === 'starting') this.deps.health.setState(this.camera.id, 'offline', this.hint() ?? `${why} without video`);
     this.restartTimer = setTimeout(() => {
       if (this.stopping) return;
       this.deps.health.event(this.camera.id, 'restarted', `after ${exit.kind} exit (${how})`);
@@ -98,8 +100,10 @@ export class IngestSupervisor {
 
   private checkWatchdog(): void {
     const limitMs = 2 * this.segmentSeconds * 1000;
-    if (this.deps.health.state(this.camera.id) === 'live' && this.ageMs() > limitMs) {
-      this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(this.ageMs() / 1000)}s`);
+    const state = this.deps.health.state(this.camera.id);
+    if ((state === 'live' || state === 'reconnecting') && this.ageMs() > limitMs) {
+      const hint = this.hint();
+      this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(this.ageMs() / 1000)}s${hint ? `: ${hint}` : ''}`);
     }
     const ffmpeg = this.current;
     if (!ffmpeg || this.stopping) return;
@@ -108,7 +112,12 @@ export class IngestSupervisor {
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastSegmentAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
+    if (this.deps.health.state(this.camera.id) === 'live') this.deps.health.setState(this.camera.id, 'reconnecting', `stalled: no new segment for ${silentFor}s`);
     void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
+  }
+
+  private hint(): string | undefined {
+    return this.deps.health.hint(this.camera.id) ?? undefined;
   }
 
   private ageMs(): number {
@@ -137,6 +146,7 @@ export class IngestSupervisor {
     const now = Date.now();
     this.run.lastSegmentAt = now;
     this.run.firstSegmentAt ||= now;
+    this.lastLiveAt = now;
     this.deps.health.segmentPublished(this.camera.id, bytes, duration);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
