@@ -1,0 +1,78 @@
+import type { Socket } from 'node:net';
+import type { Fault } from './faults.ts';
+import { LostBytesDropper } from './lost-bytes-dropper.ts';
+
+export type TrafficCounters = { bytesSent: number; bytesDropped: number; dropEvents: number };
+
+// A reader this far behind gets frames skipped (up to the next keyframe) instead of
+// an ever-growing buffer in this process.
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+// One client socket. Every byte for the client goes through write(), so faults act on the
+// exact byte stream on the wire, framing included.
+export class ClientConnection {
+  readonly connectedAt = Date.now();
+  readonly holdUntil: number;
+  private dropper: LostBytesDropper | undefined;
+  private dropperFault: Fault | undefined;
+  private needsKeyframe = true;
+  framesSent = 0;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly getFault: () => Fault,
+    private readonly counters: TrafficCounters,
+  ) {
+    const fault = getFault();
+    this.holdUntil = fault.mode === 'slow-start' ? this.connectedAt + fault.delayMs : 0;
+  }
+
+  get isOpen(): boolean {
+    return !this.socket.destroyed && this.socket.writable; // not after end(): no write-after-end errors
+  }
+
+  // Slow start: the client stays connected but gets nothing until then.
+  holdRemainingMs(now = Date.now()): number {
+    return Math.max(0, this.holdUntil - now);
+  }
+
+  write(data: Buffer | string): void {
+    if (!this.isOpen) return;
+    const fault = this.getFault();
+    if (fault.mode === 'stall') return;
+    let bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (fault.mode === 'lost-bytes') bytes = this.dropBytes(bytes, fault);
+    this.counters.bytesSent += bytes.length;
+    if (bytes.length > 0) this.socket.write(bytes);
+  }
+
+  // After any gap (slow start, stall, slow reader) media restarts at a keyframe, so the
+  // only corruption a client ever sees is the one a fault put there on purpose.
+  acceptsFrame(keyframe: boolean): boolean {
+    const paused = this.holdRemainingMs() > 0 || this.getFault().mode === 'stall' || this.socket.writableLength > MAX_BUFFERED_BYTES;
+    if (paused) {
+      this.needsKeyframe = true;
+      return false;
+    }
+    if (this.needsKeyframe && !keyframe) return false;
+    this.needsKeyframe = false;
+    this.framesSent++;
+    return true;
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private dropBytes(bytes: Buffer, fault: Fault): Buffer {
+    if (!this.dropper || this.dropperFault !== fault) {
+      this.dropper = new LostBytesDropper({ meanIntervalMs: fault.meanIntervalMs });
+      this.dropperFault = fault;
+    }
+    const { droppedBytes, dropEvents } = this.dropper;
+    const kept = this.dropper.filter(bytes);
+    this.counters.bytesDropped += this.dropper.droppedBytes - droppedBytes;
+    this.counters.dropEvents += this.dropper.dropEvents - dropEvents;
+    return kept;
+  }
+}

@@ -1,0 +1,81 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { withParameterSets } from './access-units.ts';
+import { FRAME_RATE } from './build-encoder-args.ts';
+import type { ClientConnection } from './client-connection.ts';
+import { FaultAwareServer } from './fault-aware-server.ts';
+import type { EncodedFrame, H264Encoder } from './h264-encoder.ts';
+import { frameInterleaved } from './rtp-packets.ts';
+import type { AuthScheme, Credentials } from './rtsp-auth.ts';
+import { RtspParseError, RtspRequestParser, type RtspRequest } from './rtsp-request-parser.ts';
+import { formatRtspResponse } from './rtsp-response.ts';
+import { RtspSession } from './rtsp-session.ts';
+
+export type RtspServerOptions = {
+  port: number;
+  encoder: H264Encoder;
+  path: string;
+  credentials?: Credentials;
+  authScheme?: AuthScheme;
+};
+
+type Player = { connection: ClientConnection; session: RtspSession };
+
+// RTSP 1.0 with RTP interleaved on the control connection (RFC 2326 section 10.12), as IP
+// cameras serve it to clients that ask for TCP. Every byte goes through ClientConnection.
+export function createRtspServer({ port, encoder, path, credentials, authScheme }: RtspServerOptions): FaultAwareServer {
+  const players = new Set<Player>();
+  const server: FaultAwareServer = new FaultAwareServer(port, (connection) => {
+    const session = new RtspSession({
+      path,
+      credentials,
+      authScheme,
+      rejectsEveryPassword: () => server.currentFault.mode === 'wrong-password',
+      getParameterSets: async () => {
+        await encoder.firstKeyframe;
+        return { sps: encoder.sps!, pps: encoder.pps! };
+      },
+    });
+    const player = { connection, session };
+    serveRequests(connection, session, () => (session.state === 'playing' ? players.add(player) : players.delete(player)));
+    connection.socket.on('close', () => players.delete(player));
+  });
+  encoder.onFrame((frame) => {
+    for (const player of players) sendFrame(player, frame, encoder);
+  });
+  return server;
+}
+
+function serveRequests(connection: ClientConnection, session: RtspSession, afterResponse: () => void): void {
+  const parser = new RtspRequestParser();
+  let queue = Promise.resolve();
+  let broken = false;
+  const answer = async (request: RtspRequest) => {
+    const hold = connection.holdRemainingMs();
+    if (hold > 0) await delay(hold); // slow-start: the camera says nothing for a while
+    const response = await session.handle(request).catch(() => ({ status: 500 }));
+    connection.write(formatRtspResponse(request.headers.cseq, response));
+    afterResponse(); // media only after the PLAY answer is on its way
+  };
+  connection.socket.on('data', (chunk: Buffer) => {
+    if (broken) return;
+    try {
+      for (const request of parser.push(chunk)) queue = queue.then(() => answer(request));
+    } catch (error) {
+      if (!(error instanceof RtspParseError)) throw error;
+      broken = true; // framing is lost: answer once, then hang up
+      queue = queue.then(() => {
+        connection.write(formatRtspResponse(undefined, { status: 400 }));
+        connection.socket.end();
+      });
+    }
+  });
+}
+
+function sendFrame({ connection, session }: Player, frame: EncodedFrame, encoder: H264Encoder): void {
+  const { rtp, transport } = session;
+  if (!rtp || !transport || !connection.acceptsFrame(frame.keyframe)) return;
+  const packets = rtp.packetizeFrame(withParameterSets(frame, encoder.sps, encoder.pps), rtp.rtpTime(frame.index, FRAME_RATE));
+  connection.socket.cork();
+  for (const packet of packets) connection.write(frameInterleaved(transport.rtpChannel, packet));
+  process.nextTick(() => connection.socket.uncork());
+}
