@@ -28,8 +28,9 @@ export class H264Encoder {
 
   constructor(ffmpegPath: string, settings: EncoderSettings) {
     // ffmpeg ignores EOF on stdin, but dies on EPIPE the next time it writes a frame (every
-    // 40 ms) if this process is killed. The exit hook covers the ordinary ways out.
-    this.child = spawn(ffmpegPath, buildEncoderArgs(settings), { stdio: ['ignore', 'pipe', 'pipe'] });
+    // 40 ms) if this process is killed. The exit hook covers the ordinary ways out. Its own
+    // process group keeps a terminal's Ctrl-C away from it: stop() ends it, in order.
+    this.child = spawn(ffmpegPath, buildEncoderArgs(settings), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const killOnExit = () => this.child.kill('SIGKILL');
     process.on('exit', killOnExit);
     let failStart: (error: Error) => void = () => {};
