@@ -37,7 +37,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const publisher = await Publisher.open({ dir: paths.hlsDir(camera.id), stateFile: paths.stateFile(camera.id), targetDuration: camera.segmentSeconds });
     await publisher.removeStrays();
     const cameraLog: Logger = createLogger(`camera:${camera.id}`);
-    const job = new SnapshotJob(camera, { ffmpegPath: options.ffmpegPath, publisher, dir: paths.snapshotDir(camera.id), log: cameraLog });
+    const job = await SnapshotJob.open(camera, { ffmpegPath: options.ffmpegPath, publisher, dir: paths.snapshotDir(camera.id), log: cameraLog });
     snapshots.set(camera.id, { job, intervalSeconds: camera.snapshot.intervalSeconds, width: camera.snapshot.width });
     supervisors.push(
       new IngestSupervisor(camera, {

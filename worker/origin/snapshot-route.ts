@@ -14,24 +14,24 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source:
   const entry = source.jobs.get(match[1] ?? source.defaultCameraId);
   const width = url.searchParams.has('w') ? Number(url.searchParams.get('w')) : entry?.width;
   if (!entry || width === undefined || !Number.isInteger(width)) return notFound(res);
-  const snapshot = entry.job.current;
-  if (!snapshot) {
+  const view = entry.job.view();
+  if (!view) {
     res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store' });
     res.end(JSON.stringify({ error: { code: 'no_snapshot_yet', message: 'No image from this camera yet' } }));
     return true;
   }
+  const { snapshot } = view;
   const image = snapshot.images.get(width);
   if (!image) return notFound(res);
-  const lastModified = new Date(Math.floor(snapshot.capturedAt / 1000) * 1000);
   const headers: Record<string, string | number> = {
     'Content-Type': 'image/jpeg',
     'Cache-Control': `public, max-age=${Math.max(1, Math.floor(entry.intervalSeconds / 2))}`,
     ETag: image.etag,
-    'Last-Modified': lastModified.toUTCString(),
+    'Last-Modified': snapshot.lastModified,
     'Access-Control-Allow-Origin': '*',
   };
-  if (entry.job.isStale()) headers['X-Snapshot-Age'] = String(entry.job.ageSeconds());
-  if (notModified(req, image.etag, lastModified)) {
+  if (view.stale) headers['X-Snapshot-Age'] = String(view.ageSeconds);
+  if (notModified(req, image.etag, snapshot.changedAt)) {
     res.writeHead(304, headers);
     res.end();
     return true;
@@ -41,11 +41,11 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source:
   return true;
 }
 
-function notModified(req: IncomingMessage, etag: string, lastModified: Date): boolean {
+function notModified(req: IncomingMessage, etag: string, changedAt: number): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch) return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
   const since = Date.parse(req.headers['if-modified-since'] ?? '');
-  return Number.isFinite(since) && lastModified.getTime() <= since;
+  return Number.isFinite(since) && Math.floor(changedAt / 1000) * 1000 <= since;
 }
 
 function notFound(res: ServerResponse): true {

@@ -1,18 +1,54 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Gravity, type Sharp } from 'sharp';
+import type { ParsedCamera } from '../../lib/config/camera-schema.ts';
+import type { RawFrame } from './parse-ppm.ts';
+import { renderTextBox } from './render-text-box.ts';
 
+export type OverlayPosition = ParsedCamera['snapshot']['overlayPosition'];
 export type SnapshotImage = { body: Buffer; etag: string; width: number; height: number };
+// capturedAt: when the camera took the frame (its segment's program date-time), sent as
+// Last-Modified. changedAt: when these bytes were made, for If-Modified-Since; later than
+// capturedAt only for the offline version, so a client holding the plain picture gets the band.
+export type Snapshot = { images: ReadonlyMap<number, SnapshotImage>; capturedAt: number; changedAt: number; lastModified: string };
+export type RenderOptions = { width: number; quality: number; label?: { text: string; position: OverlayPosition } };
+
+// Thumbnails for grids and social cards, made with the main image, never per request.
 export const THUMB_WIDTHS = [320, 640] as const;
 
-// One grab becomes every width at once: the configured one and the two thumbnails.
-export async function renderSnapshot(png: Buffer, width: number, quality: number): Promise<Map<number, SnapshotImage>> {
-  const widths = [...new Set([width, ...THUMB_WIDTHS])];
-  const out = new Map<number, SnapshotImage>();
-  await Promise.all(
-    widths.map(async (w) => {
-      const { data, info } = await sharp(png).resize({ width: w, withoutEnlargement: true }).jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-      out.set(w, { body: data, etag: `"${createHash('sha1').update(data).digest('base64url')}"`, width: info.width, height: info.height });
+const GRAVITY: Record<OverlayPosition, Gravity> = { 'top-left': 'northwest', 'top-right': 'northeast', 'bottom-left': 'southwest', 'bottom-right': 'southeast' };
+
+export function snapshotWidths(width: number): number[] {
+  return [...new Set<number>([...THUMB_WIDTHS, width])].sort((a, b) => a - b);
+}
+
+// One grabbed frame becomes every width: scaled (keeping aspect, never up), optionally
+// labelled with the camera name and time, encoded with mozjpeg.
+export async function renderSnapshot(frame: RawFrame, options: RenderOptions): Promise<Map<number, SnapshotImage>> {
+  const widths = snapshotWidths(options.width);
+  const images = await Promise.all(
+    widths.map(async (width) => {
+      const outWidth = Math.min(width, frame.width);
+      let pipeline = sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width, withoutEnlargement: true });
+      if (options.label) {
+        const fontPx = Math.min(64, Math.max(11, Math.round(outWidth / 46)));
+        const box = await renderTextBox(options.label.text, outWidth, { fontPx, fill: '#000', opacity: 0.55, margin: Math.round(fontPx / 2) });
+        pipeline = pipeline.composite([{ input: box, gravity: GRAVITY[options.label.position] }]);
+      }
+      return encodeJpeg(pipeline, options.quality);
     }),
   );
-  return out;
+  return new Map(widths.map((width, i) => [width, images[i]!]));
+}
+
+export async function encodeJpeg(pipeline: Sharp, quality: number): Promise<SnapshotImage> {
+  const { data, info } = await pipeline.jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+  return toSnapshotImage(data, info.width, info.height);
+}
+
+export function toSnapshotImage(body: Buffer, width: number, height: number): SnapshotImage {
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, width, height };
+}
+
+export function createSnapshot(images: ReadonlyMap<number, SnapshotImage>, capturedAt: number, changedAt = capturedAt): Snapshot {
+  return { images, capturedAt, changedAt, lastModified: new Date(capturedAt).toUTCString() };
 }
