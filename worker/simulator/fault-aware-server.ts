@@ -11,6 +11,7 @@ export type ServerStats = TrafficCounters & {
   clients: number;
   streamingClients: number; // clients that have been sent at least one frame
   connectionsTotal: number;
+  connectionsRejected: number; // turned away during `disconnect`
 };
 
 // A TCP listener on 127.0.0.1 that owns its client connections and applies the
@@ -24,6 +25,7 @@ export class FaultAwareServer {
   private faultTimer: NodeJS.Timeout | undefined;
   private changes: Promise<void> = Promise.resolve();
   private connectionsTotal = 0;
+  private connectionsRejected = 0;
   private stopped = false;
 
   constructor(
@@ -67,6 +69,7 @@ export class FaultAwareServer {
       clients: this.connections.size,
       streamingClients: [...this.connections].filter((connection) => connection.framesSent > 0).length,
       connectionsTotal: this.connectionsTotal,
+      connectionsRejected: this.connectionsRejected,
       ...this.counters,
     };
   }
@@ -95,6 +98,7 @@ export class FaultAwareServer {
   private acceptSocket(socket: Socket): void {
     socket.on('error', () => {}); // a client going away is normal here
     if (this.stopped || this.fault.mode === 'disconnect') {
+      this.connectionsRejected++;
       socket.destroy();
       return;
     }

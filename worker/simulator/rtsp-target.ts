@@ -44,6 +44,7 @@ export function selectInterleavedTransport(header: string | undefined): Interlea
   return undefined;
 }
 
+// Clients join a relative control to the base with or without a slash of their own.
 function trimSlashes(pathname: string): string {
-  return `/${pathname.replace(/^\/+|\/+$/g, '')}`;
+  return `/${pathname.replace(/\/{2,}/g, '/').replace(/^\/|\/$/g, '')}`;
 }
