@@ -11,9 +11,16 @@ const HEAD = ['-hide_banner', '-nostats', '-loglevel', 'warning'];
 
 describe('buildIngestArgs', () => {
   it('copies RTSP over TCP with an I/O timeout in microseconds', () => {
-    expect(buildIngestArgs(camera('rtsp://u:p@10.0.0.2/s'), target)).toEqual([
-      ...HEAD, '-rtsp_transport', 'tcp', '-timeout', '10000000', '-i', 'rtsp://u:p@10.0.0.2/s', ...OUTPUT, '-c:v', 'copy', ...SEGMENTER,
+    expect(buildIngestArgs(camera('rtsp://10.0.0.2/s'), target)).toEqual([
+      ...HEAD, '-rtsp_transport', 'tcp', '-timeout', '10000000', '-i', 'rtsp://10.0.0.2/s', ...OUTPUT, '-c:v', 'copy', ...SEGMENTER,
     ]);
+  });
+
+  it('reads an RTSP URL with credentials from the pipe on fd 3, never from the command line', () => {
+    const SCRIPT_INPUT = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'pipe,rtsp,rtsps,tcp,tls,udp,rtp,crypto', '-i', 'pipe:3'];
+    for (const cam of [camera('rtsp://u:p@10.0.0.2/s'), camera('rtsps://10.0.0.2/s', { username: 'u', password: 'p' }), camera('rtsp://u@10.0.0.2/s')]) {
+      expect(buildIngestArgs(cam, target)).toEqual([...HEAD, ...SCRIPT_INPUT, ...OUTPUT, '-c:v', 'copy', ...SEGMENTER]);
+    }
   });
 
   it('reads raw H.264 over TCP with wall-clock timestamps unless the frame rate is known', () => {

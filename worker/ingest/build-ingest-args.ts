@@ -1,4 +1,5 @@
 import type { Camera } from '../../lib/cameras.ts';
+import { SOURCE_SCRIPT_INPUT, hasCredentials, ioTimeoutMicros } from './source-script.ts';
 
 export const TEST_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 
@@ -38,11 +39,13 @@ export function buildIngestArgs(camera: Camera, target: IngestTarget): string[] 
 }
 
 function buildInputArgs(camera: Camera): string[] {
-  const timeout = String(camera.timeoutSeconds * 1_000_000); // microseconds
+  const timeout = ioTimeoutMicros(camera);
   switch (camera.kind) {
     case 'test':
       return ['-re', '-f', 'lavfi', '-i', buildTestPattern()];
     case 'rtsp':
+      // A URL with a user name or password reaches ffmpeg on a pipe instead (source-script.ts).
+      if (hasCredentials(camera.sourceUrl)) return SOURCE_SCRIPT_INPUT;
       return ['-rtsp_transport', 'tcp', '-timeout', timeout, '-i', camera.sourceUrl];
     case 'tcp': {
       // Raw H.264 has no timestamps: use the stated frame rate, or the arrival time.

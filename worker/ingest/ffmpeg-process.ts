@@ -1,6 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { SOURCE_SCRIPT_FD } from './source-script.ts';
 
 export type ExitKind = 'expected' | 'forced' | 'crashed';
 export type FfmpegExit = { kind: ExitKind; code: number | null; signal: NodeJS.Signals | null };
@@ -15,15 +17,22 @@ export function withParentDeathSignal(command: string, args: string[]): [string,
 }
 
 // One ffmpeg run: spawned without a shell in its own process group, stdout and stderr
-// read line by line, stopped in steps (q, SIGTERM, SIGKILL).
+// read line by line, stopped in steps (q, SIGTERM, SIGKILL). A `sourceScript` is written
+// to the pipe on fd 3 and closed (see source-script.ts).
 export class FfmpegProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private stopReason: ExitKind | undefined;
   readonly exited: Promise<FfmpegExit>;
 
-  constructor(ffmpegPath: string, args: string[], handlers: { onStdout: (line: string) => void; onStderr: (line: string) => void }) {
+  constructor(ffmpegPath: string, args: string[], handlers: { onStdout: (line: string) => void; onStderr: (line: string) => void }, sourceScript?: string) {
     const [command, argv] = withParentDeathSignal(ffmpegPath, args);
-    this.child = spawn(command, argv, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdio: 'pipe'[] = sourceScript === undefined ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'];
+    this.child = spawn(command, argv, { detached: true, stdio }) as ChildProcessWithoutNullStreams;
+    if (sourceScript !== undefined) {
+      const script = this.child.stdio[SOURCE_SCRIPT_FD] as Writable;
+      script.on('error', () => {}); // ffmpeg may exit before reading it
+      script.end(sourceScript);
+    }
     this.child.stdin.on('error', () => {}); // ffmpeg may be gone before it reads `q`
     createInterface({ input: this.child.stdout }).on('line', handlers.onStdout);
     createInterface({ input: this.child.stderr }).on('line', handlers.onStderr);

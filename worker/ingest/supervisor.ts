@@ -10,6 +10,7 @@ import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment } from './check-segment.ts';
 import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
+import { buildSourceScript } from './source-script.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -67,7 +68,7 @@ export class IngestSupervisor {
     const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
       onStdout: (line) => this.enqueue(() => this.handleSegment(line)),
       onStderr: (line) => this.handleStderr(line),
-    });
+    }, buildSourceScript(this.camera));
     this.current = ffmpeg;
     this.deps.onSpawn?.(ffmpeg.pid);
     this.deps.log.debug(`ffmpeg started (pid ${ffmpeg.pid}, run ${runId})`);
