@@ -30,7 +30,7 @@ const CONNECT_GRACE_MS = 5_000;
 // segment duration, with backoff while restarts keep failing.
 export class IngestSupervisor {
   private current: FfmpegProcess | undefined;
-  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, segments: 0 };
+  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, segments: 0, rhythm: [] as number[] };
   private segmentSeconds: number;
   private failures = 0;
   private lastLiveAt = 0;
@@ -63,7 +63,7 @@ export class IngestSupervisor {
   private spawn(): void {
     const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
-    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, segments: 0 };
+    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, segments: 0, rhythm: [] };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
     const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
       onStdout: (line) => this.enqueue(() => this.handleSegment(line)),
@@ -151,15 +151,20 @@ export class IngestSupervisor {
     this.deps.health.segmentPublished(this.camera.id, bytes, duration);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
-    // The run's first segment may start mid-GOP; its second shows the camera's rhythm.
-    if (++this.run.segments === 2 && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
+    // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
+    const index = ++this.run.segments;
+    if ((index === 2 || index === 3) && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
   }
 
+  // Acts only when two segments agree: one segment's timestamps can jitter (wall-clock
+  // timestamps, a late RTP packet), and a needless switch costs a restart.
   private async checkKeyframeRhythm(file: string, duration: number): Promise<void> {
     const interval = await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration);
     if (!interval) return;
+    this.run.rhythm.push(interval);
+    if (this.run.rhythm.length < 2 || !agree(this.run.rhythm[0]!, interval)) return;
     const workable = workableSegmentSeconds(this.camera.segmentSeconds, interval);
-    if (Math.abs(workable - this.segmentSeconds) < 0.05) return;
+    if (Math.abs(workable - this.segmentSeconds) < 0.2) return;
     const fits = this.deps.publisher.adoptTargetDuration(Math.ceil(workable));
     const note = `the camera sends a keyframe every ${interval} s, which does not divide ${this.camera.segmentSeconds} s segments: using ${workable} s`;
     this.deps.log.warn(note);
@@ -176,4 +181,8 @@ export class IngestSupervisor {
     if (hint) this.deps.health.setHint(this.camera.id, hint);
     this.deps.log.debug(`ffmpeg: ${line}`);
   }
+}
+
+function agree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.1 * Math.max(a, b);
 }
