@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
 import { parsePpm, ppmFrameLength, type RawFrame } from './parse-ppm.ts';
-import type { Keyframe, VideoCodec } from './read-keyframe.ts';
+import { asStandalone, type Keyframe, type VideoCodec } from './read-keyframe.ts';
 
 // An access unit delimiter: tells ffmpeg's parser that the keyframe before it is whole.
 const DELIMITER: Record<VideoCodec, Buffer> = { h264: Buffer.from([0, 0, 0, 1, 0x09, 0xf0]), hevc: Buffer.from([0, 0, 0, 1, 0x46, 0x01, 0x50]) };
@@ -38,7 +38,7 @@ export class KeyframeDecoder {
   async decode(keyframe: Keyframe): Promise<RawFrame> {
     if (keyframe.codec !== this.codec) this.close();
     const child = this.child ?? this.spawn(keyframe.codec);
-    const unit = Buffer.concat([keyframe.data, DELIMITER[keyframe.codec]]);
+    const unit = Buffer.concat([asStandalone(keyframe), DELIMITER[keyframe.codec]]);
     const deadline = Date.now() + this.timeoutMs;
     try {
       if (this.delay === undefined) return parsePpm(await this.learnDelay(child, unit));
@@ -51,6 +51,10 @@ export class KeyframeDecoder {
       this.close(); // a decoder out of step would hand out old pictures: start afresh
       throw error;
     }
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasKeyframeNal, readKeyframe } from './read-keyframe.ts';
+import { asStandalone, hasKeyframeNal, readKeyframe } from './read-keyframe.ts';
 
 const PMT_PID = 0x1000;
 const VIDEO_PID = 0x100;
@@ -66,5 +66,16 @@ describe('hasKeyframeNal', () => {
     expect(hasKeyframeNal(Buffer.concat([nal([0x67]), nal([0x41])]), 'h264')).toBe(false);
     expect(hasKeyframeNal(nal([0x2a, 0x01]), 'hevc')).toBe(true); // CRA
     expect(hasKeyframeNal(nal([0x02, 0x01]), 'hevc')).toBe(false); // TRAIL_R
+  });
+});
+
+describe('asStandalone', () => {
+  it('relabels HEVC CRA pictures as BLA and leaves everything else alone', () => {
+    const hevc = Buffer.concat([nal([0x40, 0x01], 4), nal([0x2a, 0x01], 20), nal([0x02, 0x01], 20)]);
+    const out = asStandalone({ codec: 'hevc', data: hevc });
+    expect([out[4], out[14], out[40]]).toEqual([0x40, 0x20, 0x02]);
+    expect(out.subarray(15).equals(hevc.subarray(15))).toBe(true);
+    expect(hevc[14]).toBe(0x2a);
+    expect(asStandalone({ codec: 'h264', data: h264Key })).toBe(h264Key);
   });
 });

@@ -67,11 +67,33 @@ function keyframeIn(chunks: Buffer[], codec: VideoCodec): Keyframe | undefined {
 }
 
 export function hasKeyframeNal(data: Buffer, codec: VideoCodec): boolean {
+  return findNals(data).some((at) => isKeyframeNal(data[at]!, codec));
+}
+
+// HEVC keyframes after the first are usually CRA pictures, which belong to the stream
+// before them: fed alone, or twice, the decoder drops them as duplicates. A CRA relabelled
+// as BLA (a splice point, allowed by the standard) starts afresh like an IDR.
+export function asStandalone(keyframe: Keyframe): Buffer {
+  if (keyframe.codec !== 'hevc') return keyframe.data;
+  const data = Buffer.from(keyframe.data);
+  for (const at of findNals(data)) if (((data[at]! >> 1) & 0x3f) === HEVC_CRA) data[at] = (data[at]! & 0x81) | (HEVC_BLA_W_LP << 1);
+  return data;
+}
+
+const HEVC_CRA = 21;
+const HEVC_BLA_W_LP = 16;
+
+function isKeyframeNal(header: number, codec: VideoCodec): boolean {
+  if (codec === 'h264') return (header & 0x1f) === 5;
+  const type = (header >> 1) & 0x3f;
+  return type >= 16 && type <= 21;
+}
+
+// Offsets of the first header byte of each Annex-B NAL unit.
+function findNals(data: Buffer): number[] {
+  const found: number[] = [];
   for (let i = 0; i + 3 < data.length; i++) {
-    if (data[i] !== 0 || data[i + 1] !== 0 || data[i + 2] !== 1) continue;
-    const header = data[i + 3]!;
-    if (codec === 'h264' ? (header & 0x1f) === 5 : ((header >> 1) & 0x3f) >= 16 && ((header >> 1) & 0x3f) <= 21) return true;
-    i += 3;
+    if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 1) found.push((i += 3));
   }
-  return false;
+  return found;
 }
