@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Segments damaged the way the cheap-camera "lost bytes" bug damages them: a contiguous
+// 200–8000-byte chunk missing from the raw H.264 byte stream (then remuxed into MPEG-TS, as
+// the ingest does), or from the finished .ts itself. Used by the integrity-check tests and
+// by `bench-ingest.ts detection`.
+
+export type Cut = { at: number; length: number };
+export type Gop = { data: Buffer; nals: { type: number; start: number; end: number }[] };
+
+// A small seeded generator: a corpus is the same on every run.
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomCut(size: number, random: () => number): Cut {
+  const length = 200 + Math.floor(random() * 7801);
+  return { at: Math.floor(random() * (size - length)), length };
+}
+
+export function cutBytes(data: Buffer, cut: Cut): Buffer {
+  return Buffer.concat([data.subarray(0, cut.at), data.subarray(cut.at + cut.length)]);
+}
+
+// Annex-B NAL units: [start of the start code, end) with the NAL type.
+export function splitNals(data: Buffer): Gop['nals'] {
+  const nals: Gop['nals'] = [];
+  for (let i = data.indexOf(Buffer.from([0, 0, 1])); i >= 0; ) {
+    const next = data.indexOf(Buffer.from([0, 0, 1]), i + 3);
+    const start = i > 0 && data[i - 1] === 0 ? i - 1 : i;
+    nals.push({ type: data[i + 3]! & 0x1f, start, end: next < 0 ? data.length : next > 0 && data[next - 1] === 0 ? next - 1 : next });
+    i = next;
+  }
+  return nals;
+}
+
+// Splits a stream that repeats SPS/PPS before every IDR into runs of `gopsPerSegment` GOPs.
+export function splitSegments(stream: Buffer, gopsPerSegment: number): Gop[] {
+  const all = splitNals(stream);
+  const sps = all.filter((n) => n.type === 7).map((n) => n.start);
+  const segments: Gop[] = [];
+  for (let i = 0; i + gopsPerSegment < sps.length; i += gopsPerSegment) {
+    const data = stream.subarray(sps[i], sps[i + gopsPerSegment]);
+    segments.push({ data, nals: splitNals(data) });
+  }
+  return segments;
+}
+
+// 25 fps, a keyframe every 25 frames, SPS/PPS before each, no B-frames (as IP cameras send).
+export function encodeCameraStream(size: string, seconds: number, kbps: number): Buffer {
+  const gop = ['-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-bf', '0'];
+  const rate = ['-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${2 * kbps}k`];
+  return execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25`, '-t', String(seconds), '-c:v', 'libx264', '-preset', 'veryfast', ...gop, ...rate, '-pix_fmt', 'yuv420p', '-f', 'h264', '-'], { maxBuffer: 1 << 30 });
+}
+
+// As the ingest does it: raw H.264 in, `-c copy` into MPEG-TS. Errors are the point: ignored.
+export function remuxToTs(h264: Buffer, file: string): string {
+  execFileSync('ffmpeg', ['-v', 'quiet', '-f', 'h264', '-framerate', '25', '-i', 'pipe:0', '-c', 'copy', '-f', 'mpegts', '-y', file], { input: h264, maxBuffer: 1 << 30 });
+  return file;
+}
+
+export type Corpus = { clean: string[]; h264Cut: string[]; tsCut: string[] };
+
+export function buildCorpus(dir: string, stream: Buffer, count: number, seed = 1): Corpus {
+  const random = seededRandom(seed);
+  const segments = splitSegments(stream, 2);
+  const clean = segments.map((s, i) => remuxToTs(s.data, join(dir, `clean-${i}.ts`)));
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const h264Cut: string[] = [];
+  const tsCut: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const segment = pick(segments).data;
+    h264Cut.push(remuxToTs(cutBytes(segment, randomCut(segment.length, random)), join(dir, `h264cut-${i}.ts`)));
+    const ts = readFileSync(pick(clean));
+    writeFileSync(join(dir, `tscut-${i}.ts`), cutBytes(ts, randomCut(ts.length, random)));
+    tsCut.push(join(dir, `tscut-${i}.ts`));
+  }
+  return { clean, h264Cut, tsCut };
+}
