@@ -42,6 +42,7 @@ export class SnapshotJob {
 
   start(): void {
     const tick = async () => {
+      const started = Date.now();
       const captured = await this.capture().catch((error: Error) => {
         if (!this.stopped) this.deps.log.warn(`snapshot: ${error.message}`);
         return false;
@@ -49,7 +50,7 @@ export class SnapshotJob {
       if (this.stopped) return;
       // Until the first image exists, try again soon rather than a whole interval later.
       const next = this.fresh || captured ? this.camera.snapshot.intervalSeconds * 1000 : 1000;
-      this.timer = setTimeout(() => void tick(), next);
+      this.timer = setTimeout(() => void tick(), Math.max(0, next - (Date.now() - started)));
     };
     this.timer = setTimeout(() => void tick(), 500);
   }
