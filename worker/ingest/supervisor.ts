@@ -30,7 +30,9 @@ const CONNECT_GRACE_MS = 5_000;
 // segment duration, with backoff while restarts keep failing.
 export class IngestSupervisor {
   private current: FfmpegProcess | undefined;
-  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, segments: 0, rhythm: [] as number[] };
+  // lastOutputAt: ffmpeg announced a finished segment (the watchdog's clock: checking and
+  // publishing may lag behind on a busy machine without ffmpeg being stuck).
+  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] as number[] };
   private segmentSeconds: number;
   private failures = 0;
   private lastLiveAt = 0;
@@ -63,10 +65,13 @@ export class IngestSupervisor {
   private spawn(): void {
     const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
-    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, segments: 0, rhythm: [] };
+    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
     const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
-      onStdout: (line) => this.enqueue(() => this.handleSegment(line)),
+      onStdout: (line) => {
+        this.run.lastOutputAt = Date.now();
+        this.enqueue(() => this.handleSegment(line));
+      },
       onStderr: (line) => this.handleStderr(line),
     }, buildSourceScript(this.camera));
     this.current = ffmpeg;
@@ -108,10 +113,10 @@ export class IngestSupervisor {
     }
     const ffmpeg = this.current;
     if (!ffmpeg || this.stopping) return;
-    const since = this.run.lastSegmentAt || this.run.startedAt + CONNECT_GRACE_MS;
+    const since = this.run.lastOutputAt || this.run.startedAt + CONNECT_GRACE_MS;
     if (Date.now() - since <= limitMs) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
-    const silentFor = Math.round((Date.now() - (this.run.lastSegmentAt || this.run.startedAt)) / 1000);
+    const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
     if (this.deps.health.state(this.camera.id) === 'live') this.deps.health.setState(this.camera.id, 'reconnecting', `stalled: no new segment for ${silentFor}s`);
     void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
