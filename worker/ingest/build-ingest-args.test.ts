@@ -17,7 +17,7 @@ describe('buildIngestArgs', () => {
   });
 
   it('reads an RTSP URL with credentials from the pipe on fd 3, never from the command line', () => {
-    const SCRIPT_INPUT = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'pipe,rtsp,rtsps,tcp,tls,udp,rtp,crypto', '-i', 'pipe:3'];
+    const SCRIPT_INPUT = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'async,pipe,rtsp,rtsps,tcp,tls,udp,rtp,crypto', '-i', 'async:pipe:3'];
     for (const cam of [camera('rtsp://u:p@10.0.0.2/s'), camera('rtsps://10.0.0.2/s', { username: 'u', password: 'p' }), camera('rtsp://u@10.0.0.2/s')]) {
       expect(buildIngestArgs(cam, target)).toEqual([...HEAD, ...SCRIPT_INPUT, ...OUTPUT, '-c:v', 'copy', ...SEGMENTER]);
     }

@@ -61,7 +61,7 @@ describe('credentials on fd 3', () => {
     expect(Buffer.from(authorization.replace(/^Basic /, ''), 'base64').toString()).toBe(`admin:${PASSWORD}`);
     const cmdline = readFileSync(`/proc/${ffmpeg.pid}/cmdline`, 'utf8').split('\0');
     expect(cmdline[0]).toMatch(/ffmpeg$/); // setpriv has exec'd ffmpeg under the same pid
-    expect(cmdline).toContain('pipe:3');
+    expect(cmdline).toContain('async:pipe:3');
     for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), 'admin:', "it's"]) expect(cmdline.join(' ')).not.toContain(secret);
 
     camera.release();

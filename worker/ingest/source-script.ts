@@ -10,7 +10,7 @@ import type { Camera } from '../../lib/cameras.ts';
 // by a SIGKILLed worker.
 // Only then, because the concat route has costs: the stream is probed twice (inside the
 // concat demuxer, then by ffmpeg), timestamps are rebased to 0, and errors come wrapped
-// ("Impossible to open …", "pipe:3: …").
+// ("Impossible to open …", "async:pipe:3: …").
 export const SOURCE_SCRIPT_FD = 3;
 export const SOURCE_SCRIPT_INPUT = [
   '-f',
@@ -18,9 +18,12 @@ export const SOURCE_SCRIPT_INPUT = [
   '-safe',
   '0', // the entry is a URL, not a relative file name
   '-protocol_whitelist',
-  'pipe,rtsp,rtsps,tcp,tls,udp,rtp,crypto',
+  'async,pipe,rtsp,rtsps,tcp,tls,udp,rtp,crypto',
   '-i',
-  `pipe:${SOURCE_SCRIPT_FD}`,
+  // Not plain `pipe:3`: an input named pipe:… turns off ffmpeg's keyboard commands, and the
+  // supervisor stops ffmpeg with `q` (it would wait 2 s, then SIGTERM). `async:` reads the
+  // same pipe through a small in-memory buffer.
+  `async:pipe:${SOURCE_SCRIPT_FD}`,
 ];
 
 export function hasCredentials(url: string): boolean {
