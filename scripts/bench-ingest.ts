@@ -2,6 +2,8 @@
 // copy ingest of 720p25 and 1080p25 (~4 Mbps) with integrity off / keyframes / full.
 // The camera is a local recording looped in real time (file://), ingested exactly like
 // a camera: copy, segment, check, publish. Prints figures; asserts nothing.
+// `npm run bench:ingest -- detection [N]`: how each way of checking segments fares on N
+// segments that lost a chunk of bytes (see worker/ingest/check-detection.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +11,10 @@ import { join, resolve } from 'node:path';
 import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort, spawnWorker } from '../lib/testing/worker-process.ts';
+import { printDetection } from '../worker/ingest/check-detection.ts';
 
-const SECONDS = Number(process.argv[2] ?? 30);
-spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_worker_build'], { stdio: 'inherit' });
+const DETECTION = process.argv[2] === 'detection';
+const SECONDS = DETECTION ? 0 : Number(process.argv[2] ?? 30);
 const TICKS = 100; // USER_HZ
 const cache = resolve('data/bench');
 mkdirSync(cache, { recursive: true });
@@ -36,9 +39,19 @@ function rssMb(pid: number): number {
   return Math.round(Number(match?.[1] ?? 0) / 1024);
 }
 
+function ffmpegChildren(parent: number): number[] {
+  const out = spawnSync('pgrep', ['-P', String(parent), 'ffmpeg'], { encoding: 'utf8' }).stdout.trim();
+  return out ? out.split('\n').map(Number) : [];
+}
+
+// The ingest ffmpeg, not the snapshot decoder the worker also keeps running.
 function ffmpegChild(parent: number): number | undefined {
-  const out = execFileSync('pgrep', ['-P', String(parent), 'ffmpeg'], { encoding: 'utf8' }).trim();
-  return out ? Number(out.split('\n')[0]) : undefined;
+  return ffmpegChildren(parent).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('-segment_list'));
+}
+
+// CPU ticks of the other long-lived ffmpeg children (the snapshot decoder), by pid.
+function otherFfmpegTicks(parent: number, ingest: number): Map<number, number> {
+  return new Map(ffmpegChildren(parent).filter((pid) => pid !== ingest).map((pid) => [pid, cpuTicks(pid).self]));
 }
 
 async function measure(size: string, integrity: string): Promise<string> {
@@ -54,24 +67,31 @@ async function measure(size: string, integrity: string): Promise<string> {
     const ffmpeg = await waitFor(() => ffmpegChild(worker), { what: 'ingest ffmpeg' });
     const w0 = cpuTicks(worker);
     const f0 = cpuTicks(ffmpeg);
+    const o0 = otherFfmpegTicks(worker, ffmpeg);
     const t0 = Date.now();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const elapsed = (Date.now() - t0) / 1000;
     const w1 = cpuTicks(worker);
     const f1 = cpuTicks(ffmpeg);
+    const other = [...otherFfmpegTicks(worker, ffmpeg)].reduce((sum, [pid, ticks]) => sum + ticks - (o0.get(pid) ?? 0), 0);
     const pct = (ticks: number) => ((ticks / TICKS / elapsed) * 100).toFixed(1).padStart(5);
     const workerSelf = w1.self - w0.self;
     const checks = w1.children - w0.children; // integrity-check ffmpegs, reaped by the worker
     const ingest = f1.self - f0.self;
-    return `${size.padEnd(9)} ${integrity.padEnd(9)} | ingest ffmpeg ${pct(ingest)} % | checks ${pct(checks)} % | worker node ${pct(workerSelf)} % | total ${pct(ingest + checks + workerSelf)} % | RSS worker ${rssMb(worker)} MB, ffmpeg ${rssMb(ffmpeg)} MB`;
+    const total = ingest + checks + workerSelf + other;
+    return `${size.padEnd(9)} ${integrity.padEnd(9)} | ingest ffmpeg ${pct(ingest)} % | checks ${pct(checks)} % | worker node ${pct(workerSelf)} % | snapshot ffmpeg ${pct(other)} % | total ${pct(total)} % | RSS worker ${rssMb(worker)} MB, ffmpeg ${rssMb(ffmpeg)} MB`;
   } finally {
     child.kill('SIGTERM');
     await exited(child);
   }
 }
 
-console.log(`bench:ingest — ${SECONDS} s per run, CPU as % of one core, 2-core machine\n`);
-for (const size of ['1280x720', '1920x1080']) {
-  sample(size);
-  for (const integrity of ['off', 'keyframes', 'full']) console.log(await measure(size, integrity));
+if (DETECTION) await printDetection(cache, Number(process.argv[3] ?? 50));
+else {
+  spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_worker_build'], { stdio: 'inherit' });
+  console.log(`bench:ingest — ${SECONDS} s per run, CPU as % of one core, 2-core machine\n`);
+  for (const size of ['1280x720', '1920x1080']) {
+    sample(size);
+    for (const integrity of ['off', 'keyframes', 'full']) console.log(await measure(size, integrity));
+  }
 }

@@ -4,8 +4,8 @@ export type IntegrityMode = 'full' | 'keyframes' | 'off';
 export type SegmentCheck = { ok: boolean; errors: string[] };
 
 // Pure: the ffmpeg arguments that decode one finished segment and fail on any damage.
-// Measured on corpora of segments cut the way the lost-bytes bug cuts them (bench-ingest.ts
-// `detection`, numbers in its header):
+// Measured on segments cut the way the lost-bytes bug cuts them (`npm run bench:ingest --
+// detection`, worker/ingest/check-detection.ts):
 // - `-xerror` is what makes the check see most damage. H.264 (CABAC) usually hides a lost
 //   chunk: the slice ends early, error concealment patches the picture, and ffmpeg says
 //   only "corrupt decoded frame" as a *warning*. With -xerror that is fatal (exit 1).
@@ -29,8 +29,13 @@ export function buildCheckArgs(mode: Exclude<IntegrityMode, 'off'>, file: string
 // so such a segment must never be published.
 export function checkSegment(ffmpegPath: string, file: string, mode: IntegrityMode): Promise<SegmentCheck> {
   if (mode === 'off') return Promise.resolve({ ok: true, errors: [] });
+  return runCheck(ffmpegPath, buildCheckArgs(mode, file));
+}
+
+// Any output at all, or a non-zero exit, fails the segment.
+export function runCheck(ffmpegPath: string, args: string[]): Promise<SegmentCheck> {
   return new Promise((resolve) => {
-    const child = spawn(ffmpegPath, buildCheckArgs(mode, file), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString();
