@@ -22,22 +22,41 @@ export function snapshotWidths(width: number): number[] {
 }
 
 // One grabbed frame becomes every width: scaled (keeping aspect, never up), optionally
-// labelled with the camera name and time, encoded with mozjpeg.
+// labelled with the camera name and time, encoded with mozjpeg. The big frame is scaled
+// once; the thumbnails come from that smaller copy.
 export async function renderSnapshot(frame: RawFrame, options: RenderOptions): Promise<Map<number, SnapshotImage>> {
   const widths = snapshotWidths(options.width);
-  const images = await Promise.all(
-    widths.map(async (width) => {
-      const outWidth = Math.min(width, frame.width);
-      let pipeline = sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width, withoutEnlargement: true });
-      if (options.label) {
-        const fontPx = Math.min(64, Math.max(11, Math.round(outWidth / 46)));
-        const box = await renderTextBox(options.label.text, outWidth, { fontPx, fill: '#000', opacity: 0.55, margin: Math.round(fontPx / 2) });
-        pipeline = pipeline.composite([{ input: box, gravity: GRAVITY[options.label.position] }]);
-      }
-      return encodeJpeg(pipeline, options.quality);
-    }),
-  );
-  return new Map(widths.map((width, i) => [width, images[i]!]));
+  const base = await scaleRaw(frame, Math.min(widths.at(-1)!, frame.width));
+  const images = new Map<number, SnapshotImage>();
+  for (const width of widths) {
+    const outWidth = Math.min(width, base.width);
+    let pipeline = sharp(base.data, { raw: { width: base.width, height: base.height, channels: 3 } });
+    if (outWidth < base.width) pipeline = pipeline.resize({ width: outWidth });
+    if (options.label) pipeline = pipeline.composite([{ input: await labelBox(options.label.text, outWidth), gravity: GRAVITY[options.label.position] }]);
+    images.set(width, await encodeJpeg(pipeline, options.quality));
+  }
+  return images;
+}
+
+async function scaleRaw(frame: RawFrame, width: number): Promise<RawFrame> {
+  if (width === frame.width) return frame;
+  const { data, info } = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width }).raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+// The label's text changes once a minute at most: most grabs reuse its box.
+const boxes = new Map<string, Promise<Buffer>>();
+function labelBox(text: string, width: number): Promise<Buffer> {
+  const key = `${width} ${text}`;
+  let box = boxes.get(key);
+  if (!box) {
+    const fontPx = Math.min(64, Math.max(11, Math.round(width / 46)));
+    box = renderTextBox(text, width, { fontPx, fill: '#000', opacity: 0.55, margin: Math.round(fontPx / 2) });
+    box.catch(() => boxes.delete(key));
+    boxes.set(key, box);
+    if (boxes.size > 48) boxes.delete(boxes.keys().next().value!);
+  }
+  return box;
 }
 
 export async function encodeJpeg(pipeline: Sharp, quality: number): Promise<SnapshotImage> {
