@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { snapshotWidths } from '../snapshot/render-snapshot.ts';
 import type { SnapshotJob } from '../snapshot/snapshot-job.ts';
 
 export type SnapshotSource = { defaultCameraId: string; jobs: ReadonlyMap<string, { job: SnapshotJob; intervalSeconds: number; width: number }> };
@@ -12,8 +13,10 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source:
   const match = PATH.exec(url.pathname);
   if (!match) return false;
   const entry = source.jobs.get(match[1] ?? source.defaultCameraId);
-  const width = url.searchParams.has('w') ? Number(url.searchParams.get('w')) : entry?.width;
-  if (!entry || width === undefined || !Number.isInteger(width)) return notFound(res);
+  const w = url.searchParams.get('w');
+  // Only plain digits: one spelling per image keeps edge caches from storing copies.
+  const width = w === null ? entry?.width : /^[1-9]\d{0,3}$/.test(w) ? Number(w) : undefined;
+  if (!entry || width === undefined || !snapshotWidths(entry.width).includes(width)) return notFound(res);
   const view = entry.job.view();
   if (!view) {
     res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store' });

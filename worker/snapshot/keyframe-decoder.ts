@@ -32,10 +32,18 @@ export class KeyframeDecoder {
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
   private stderr = '';
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ffmpegPath: string, private readonly timeoutMs = 5_000) {}
 
-  async decode(keyframe: Keyframe): Promise<RawFrame> {
+  // One at a time: frames are told apart only by the order they come out in.
+  decode(keyframe: Keyframe): Promise<RawFrame> {
+    const result = this.queue.then(() => this.decodeNow(keyframe));
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  private async decodeNow(keyframe: Keyframe): Promise<RawFrame> {
     if (keyframe.codec !== this.codec) this.close();
     const child = this.child ?? this.spawn(keyframe.codec);
     const unit = Buffer.concat([asStandalone(keyframe), DELIMITER[keyframe.codec]]);

@@ -34,6 +34,7 @@ describe('preview.jpg from the test camera', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(response.headers.get('content-type')).not.toContain('image');
+    expect((await get('/preview.jpg?w=500')).status).toBe(404); // a width that will never exist, even now
   });
 
   it('serves a whole JPEG of the configured size, captured moments ago, with honest cache headers', async () => {
@@ -71,7 +72,7 @@ describe('preview.jpg from the test camera', () => {
       const meta = await sharp(await bytes(await get(`/cameras/roof/preview.jpg?w=${w}`))).metadata();
       expect([meta.width, meta.height]).toEqual([w, (w * 9) / 16]);
     }
-    for (const path of ['/preview.jpg?w=500', '/cameras/nope/preview.jpg', '/cameras/roof/preview.jpg?w=abc', '/cameras/Roof/preview.jpg', '/cameras/../preview.jpg?w=0', '/cameras/roof/preview.jpg/']) {
+    for (const path of ['/preview.jpg?w=500', '/preview.jpg?w=0640', '/preview.jpg?w=%20640', '/cameras/nope/preview.jpg', '/cameras/roof/preview.jpg?w=abc', '/cameras/Roof/preview.jpg', '/cameras/../preview.jpg?w=0', '/cameras/roof/preview.jpg/']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
