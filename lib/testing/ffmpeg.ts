@@ -4,9 +4,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-// Decodes a media file fully and returns ffmpeg's error lines (empty = clean).
+// Decodes a media file fully and returns ffmpeg's error lines (empty = clean). -xerror
+// turns H.264's quietly concealed damage ("corrupt decoded frame") into an error;
+// -fps_mode drop keeps wall-clock timestamp jitter (raw TCP cameras) from counting as one.
 export async function decodeErrors(file: string): Promise<string[]> {
-  const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-i', file, '-f', 'null', '-']).catch((e: { stderr?: string }) => ({ stderr: e.stderr ?? 'ffmpeg failed' }));
+  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-i', file, '-map', '0:v:0', '-fps_mode', 'drop', '-f', 'null', '-'];
+  const { stderr } = await run('ffmpeg', args).catch((e: { stderr?: string }) => ({ stderr: e.stderr ?? 'ffmpeg failed' }));
   return stderr.split('\n').filter(Boolean);
 }
 
