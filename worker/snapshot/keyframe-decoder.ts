@@ -44,7 +44,7 @@ export class KeyframeDecoder {
   }
 
   private async decodeNow(keyframe: Keyframe): Promise<RawFrame> {
-    if (keyframe.codec !== this.codec) this.close();
+    if (keyframe.codec !== this.codec || this.failure) this.close(); // a dead decoder is replaced at once
     const child = this.child ?? this.spawn(keyframe.codec);
     const unit = Buffer.concat([asStandalone(keyframe), DELIMITER[keyframe.codec]]);
     const deadline = Date.now() + this.timeoutMs;
