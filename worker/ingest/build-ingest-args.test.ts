@@ -6,7 +6,7 @@ const target = { stagingDir: '/data/staging/cam', runId: 'run1' };
 const camera = (source: string, extra: Record<string, unknown> = {}) => parseConfig({ cameras: [{ id: 'cam', name: 'Cam', source, ...extra }] }).cameras[0]!;
 
 const OUTPUT = ['-map', '0:v:0'];
-const SEGMENTER = ['-an', '-f', 'segment', '-segment_format', 'mpegts', '-segment_time', '2', '-reset_timestamps', '0', '-segment_list', 'pipe:1', '-segment_list_type', 'csv', '/data/staging/cam/run1-%06d.ts'];
+const SEGMENTER = ['-an', '-f', 'segment', '-segment_format', 'mpegts', '-segment_time', '2', '-segment_time_delta', '0.3', '-reset_timestamps', '0', '-segment_list', 'pipe:1', '-segment_list_type', 'csv', '/data/staging/cam/run1-%06d.ts'];
 const HEAD = ['-hide_banner', '-nostats', '-loglevel', 'warning'];
 
 describe('buildIngestArgs', () => {

@@ -3,6 +3,8 @@ import { SOURCE_SCRIPT_INPUT, hasCredentials, ioTimeoutMicros } from './source-s
 
 export const TEST_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 
+export const SEGMENT_TIME_DELTA = '0.3';
+
 export type IngestTarget = {
   stagingDir: string;
   runId: string; // unique per ffmpeg start: segment names can never repeat
@@ -28,6 +30,10 @@ export function buildIngestArgs(camera: Camera, target: IngestTarget): string[] 
     'mpegts',
     '-segment_time',
     String(camera.segmentSeconds),
+    // A keyframe a hair early (RTSP start-up offsets, wall-clock jitter) still cuts: without
+    // this a 1.96 s keyframe waits for the next one and makes a 3 s segment (> target).
+    '-segment_time_delta',
+    SEGMENT_TIME_DELTA,
     '-reset_timestamps',
     '0',
     '-segment_list',
