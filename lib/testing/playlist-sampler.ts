@@ -97,7 +97,8 @@ export class PlaylistSampler {
     if (errors.length > 0) this.report.decodeFailures.push({ name, errors: errors.slice(0, 3) });
   }
 
+  // Each problem once: a bad segment stays in every version until it leaves the window.
   private violation(problem: string): void {
-    if (this.report.violations.length < 50) this.report.violations.push(problem);
+    if (this.report.violations.length < 50 && !this.report.violations.includes(problem)) this.report.violations.push(problem);
   }
 }
