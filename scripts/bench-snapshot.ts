@@ -8,7 +8,7 @@ import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../lib/config/load-config.ts';
 import type { LoadResult } from '../lib/testing/http-load.ts';
@@ -113,7 +113,9 @@ async function measureRequests(): Promise<string[]> {
   return lines;
 }
 
-console.log(`bench:snapshot — ${PASSES} grabs per size, overlay on, 1280 + 640 + 320 wide, mozjpeg q80; CPU as % of one core at one grab per ${INTERVAL_S} s (target ≤ 2 %)\n`);
+console.log(`bench:snapshot — ${PASSES} grabs per size, overlay on, 1280 + 640 + 320 wide, mozjpeg q80; CPU as % of one core at one grab per ${INTERVAL_S} s (target ≤ 2 %)`);
+// CPU time per grab grows when other work shares the cores; the load says how much did.
+console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
 for (const [size, bframes] of [['1280x720', 0], ['1920x1080', 0], ['1920x1080', 3]] as const) console.log(await measureGrabs(size, bframes));
 console.log('\n/preview.jpg from the origin on loopback, 50 keep-alive connections, 10 s, load from another process (target ≥ 5,000 req/s)\n');
 for (const line of await measureRequests()) console.log(line);
