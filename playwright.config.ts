@@ -10,6 +10,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 export default defineConfig({
   testDir: 'e2e',
+  testIgnore: ['faults/**'], // playwright.faults.config.ts runs those against a simulated camera
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

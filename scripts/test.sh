@@ -26,15 +26,25 @@ e2e() {
   node_modules/.bin/playwright test "$@"
 }
 
+# Against the camera simulator, so the camera can be broken on demand.
+e2e_faults() {
+  ensure_site_build
+  ensure_worker_build
+  rm -rf data/e2e-faults && mkdir -p data/e2e-faults
+  node_modules/.bin/playwright test --config playwright.faults.config.ts "$@"
+}
+
 if [ "${1:-all}" = e2e ]; then
   shift
   step "e2e (Chromium)" e2e "$@"
+  step "e2e with camera faults (Chromium)" e2e_faults
 else
   step "type check" node_modules/.bin/tsc --noEmit
   step "lint" node_modules/.bin/eslint --max-warnings 0 .
   step "unit" node_modules/.bin/vitest run --project unit
   step "integration (real ffmpeg)" node_modules/.bin/vitest run --project integration
   step "e2e (Chromium)" e2e
+  step "e2e with camera faults (Chromium)" e2e_faults
 fi
 
 printf '\n=== summary ===\n'

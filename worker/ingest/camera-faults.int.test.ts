@@ -34,9 +34,10 @@ describe('a camera that disconnects for 30 s', () => {
       for (const id of ['rtsp', 'raw'] as const) {
         const live = await waitFor(() => eventsSince(rig, id, 'live', back)[0], { timeoutMs: 20_000, what: `${id} live again` });
         expect(live.at - back, `${id} first segment after the return`).toBeLessThanOrEqual(10_000);
-        const { latest } = rig.samplers.get(id)!.current;
-        expect(rig.samplers.get(id)!.current.published.length).toBeGreaterThan(before[id]);
-        expect(latest?.segments.some((s) => s.discontinuity) || (latest?.discontinuitySequence ?? 0) > 0, `${id} discontinuity`).toBe(true);
+        // The player-facing view (sampled every 500 ms) shows the new run behind a discontinuity.
+        const sampled = rig.samplers.get(id)!.current;
+        await waitFor(() => sampled.published.length > before[id] && sampled.latest?.segments.at(-1)?.name === sampled.published.at(-1), { timeoutMs: 5000, what: `${id} sampled` });
+        expect(sampled.latest!.segments.some((s) => s.discontinuity) || sampled.latest!.discontinuitySequence > 0, `${id} discontinuity`).toBe(true);
       }
       await waitFor(() => ['rtsp', 'raw'].every((id) => rig.samplers.get(id)!.current.versions > 5), { what: 'more playlist versions' });
     } finally {
