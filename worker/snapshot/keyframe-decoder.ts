@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
-import { parsePpm, ppmFrameLength, type RawFrame } from './parse-ppm.ts';
+import { parsePpm, PpmSplitter, type RawFrame } from './parse-ppm.ts';
 import { asStandalone, type Keyframe, type VideoCodec } from './read-keyframe.ts';
 
 // An access unit delimiter: tells ffmpeg's parser that the keyframe before it is whole.
@@ -26,8 +26,7 @@ export class KeyframeDecoder {
   private child: ChildProcessWithoutNullStreams | undefined;
   private codec: VideoCodec | undefined;
   private delay: number | undefined;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private splitter = new PpmSplitter();
   private frames: Buffer[] = [];
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
@@ -52,9 +51,11 @@ export class KeyframeDecoder {
       if (this.delay === undefined) return parsePpm(await this.learnDelay(child, unit));
       const copies = this.delay + 1;
       child.stdin.write(Buffer.concat(Array.from({ length: copies }, () => unit)));
-      let last: Buffer | undefined;
-      for (let i = 0; i < copies; i++) last = await this.nextFrame(deadline);
-      return parsePpm(last!);
+      // All but the last frame out are older pictures: drop them, and unread ones unjoined.
+      const queued = Math.min(this.frames.length, copies - 1);
+      this.frames.splice(0, queued);
+      this.splitter.skip = copies - 1 - queued;
+      return parsePpm(await this.nextFrame(deadline));
     } catch (error) {
       this.close(); // a decoder out of step would hand out old pictures: start afresh
       throw error;
@@ -70,8 +71,7 @@ export class KeyframeDecoder {
     this.child?.kill('SIGKILL');
     this.child = undefined;
     this.delay = undefined;
-    this.pending = [];
-    this.pendingBytes = 0;
+    this.splitter = new PpmSplitter();
     this.frames = [];
     this.failure = new Error('the decoder was closed');
     this.wake?.();
@@ -120,20 +120,10 @@ export class KeyframeDecoder {
     return child;
   }
 
-  // Chunks are kept apart and joined once per frame: a 1080p frame arrives in ~100 pieces.
   private collect(child: ChildProcessWithoutNullStreams, chunk: Buffer): void {
     if (child !== this.child) return;
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
     try {
-      for (let first = this.pending[0]; first; first = this.pending[0]) {
-        const length = ppmFrameLength(first.length >= 64 ? first : Buffer.concat(this.pending));
-        if (length === undefined || this.pendingBytes < length) break;
-        const all = Buffer.concat(this.pending, this.pendingBytes);
-        this.frames.push(all.subarray(0, length));
-        this.pending = all.length > length ? [all.subarray(length)] : [];
-        this.pendingBytes -= length;
-      }
+      this.frames.push(...this.splitter.push(chunk));
     } catch (error) {
       this.fail(child, error as Error);
     }

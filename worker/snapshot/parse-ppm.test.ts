@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePpm, ppmFrameLength } from './parse-ppm.ts';
+import { parsePpm, PpmSplitter, ppmFrameLength } from './parse-ppm.ts';
 
 const ppm = (width: number, height: number, bytes = width * height * 3) => Buffer.concat([Buffer.from(`P6\n${width} ${height}\n255\n`), Buffer.alloc(bytes, 7)]);
 
@@ -41,5 +41,26 @@ describe('ppmFrameLength', () => {
   it('throws on anything that is not a PPM stream', () => {
     expect(() => ppmFrameLength(Buffer.from('ab'))).toThrow('other than PPM');
     expect(() => ppmFrameLength(Buffer.alloc(64, 0x50))).toThrow('other than PPM');
+  });
+});
+
+describe('PpmSplitter', () => {
+  const stream = Buffer.concat([ppm(4, 2), ppm(2, 1), ppm(3, 3)]);
+
+  it('gives whole frames however the stream is cut', () => {
+    for (const size of [1, 5, 17, 64, stream.length]) {
+      const splitter = new PpmSplitter();
+      const frames: Buffer[] = [];
+      for (let at = 0; at < stream.length; at += size) frames.push(...splitter.push(stream.subarray(at, at + size)));
+      expect(frames.map((f) => [parsePpm(f).width, parsePpm(f).height]), `chunks of ${size}`).toEqual([[4, 2], [2, 1], [3, 3]]);
+    }
+  });
+
+  it('drops the frames it is told to skip, and keeps what follows them', () => {
+    const splitter = new PpmSplitter();
+    splitter.skip = 2;
+    const frames = [...splitter.push(stream.subarray(0, 30)), ...splitter.push(stream.subarray(30))];
+    expect(frames.map((f) => parsePpm(f).width)).toEqual([3]);
+    expect(splitter.skip).toBe(0);
   });
 });
