@@ -90,8 +90,9 @@ if (DETECTION) await printDetection(cache, Number(process.argv[3] ?? 50));
 else {
   spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_worker_build'], { stdio: 'inherit' });
   console.log(`bench:ingest — ${SECONDS} s per run, CPU as % of one core, 2-core machine\n`);
-  for (const size of ['1280x720', '1920x1080']) {
+  const [onlySize, onlyMode] = process.argv.slice(3); // e.g. `-- 60 1920x1080 full`
+  for (const size of ['1280x720', '1920x1080'].filter((s) => !onlySize || s === onlySize)) {
     sample(size);
-    for (const integrity of ['off', 'keyframes', 'full']) console.log(await measure(size, integrity));
+    for (const integrity of ['off', 'keyframes', 'full'].filter((m) => !onlyMode || m === onlyMode)) console.log(await measure(size, integrity));
   }
 }

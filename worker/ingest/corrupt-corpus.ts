@@ -56,10 +56,11 @@ export function splitSegments(stream: Buffer, gopsPerSegment: number): Gop[] {
 }
 
 // 25 fps, a keyframe every 25 frames, SPS/PPS before each, no B-frames (as IP cameras send).
+// One encoder thread: x264's output is then the same on every run, and so is a corpus.
 export function encodeCameraStream(size: string, seconds: number, kbps: number): Buffer {
   const gop = ['-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-bf', '0'];
   const rate = ['-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${2 * kbps}k`];
-  return execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25`, '-t', String(seconds), '-c:v', 'libx264', '-preset', 'veryfast', ...gop, ...rate, '-pix_fmt', 'yuv420p', '-f', 'h264', '-'], { maxBuffer: 1 << 30 });
+  return execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25`, '-t', String(seconds), '-c:v', 'libx264', '-threads', '1', '-preset', 'veryfast', ...gop, ...rate, '-pix_fmt', 'yuv420p', '-f', 'h264', '-'], { maxBuffer: 1 << 30 });
 }
 
 // As the ingest does it: raw H.264 in, `-c copy` into MPEG-TS. Errors are the point: ignored.
