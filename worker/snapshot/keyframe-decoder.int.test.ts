@@ -43,8 +43,16 @@ describe('KeyframeDecoder', () => {
     }
   });
 
+  it('scales frames wider than the widest snapshot down, keeping the aspect', async () => {
+    decoder = new KeyframeDecoder('ffmpeg', { maxWidth: 640 });
+    const large = await decoder.decode(readKeyframe(readFileSync(streams.large![0]!)));
+    const plain = await decoder.decode(readKeyframe(readFileSync(streams.plain![0]!)));
+    expect([large.width, large.height, plain.width, plain.height]).toEqual([640, 360, 640, 360]);
+    expect(plain.data.equals(reference(streams.plain![0]!))).toBe(true);
+  });
+
   it('starts afresh after a bad keyframe, and a closed decoder leaves no process behind', async () => {
-    decoder = new KeyframeDecoder('ffmpeg', 2_000);
+    decoder = new KeyframeDecoder('ffmpeg', { timeoutMs: 2_000 });
     await decoder.decode(readKeyframe(readFileSync(streams.plain![0]!)));
     const pid = decoder.pid!;
     await expect(decoder.decode({ codec: 'h264', data: Buffer.alloc(5000, 0x5a) })).rejects.toThrow();

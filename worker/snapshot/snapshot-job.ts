@@ -30,7 +30,7 @@ export class SnapshotJob {
   private readonly decoder: KeyframeDecoder;
 
   private constructor(private readonly camera: Camera, private readonly deps: SnapshotDeps) {
-    this.decoder = new KeyframeDecoder(deps.ffmpegPath);
+    this.decoder = new KeyframeDecoder(deps.ffmpegPath, { maxWidth: Math.max(...snapshotWidths(camera.snapshot.width)) });
   }
 
   static async open(camera: Camera, deps: SnapshotDeps): Promise<SnapshotJob> {
