@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Camera } from '../../lib/cameras.ts';
 import type { Logger } from '../../lib/log.ts';
 import type { HealthTracker } from '../health/health-tracker.ts';
@@ -8,6 +8,7 @@ import type { Publisher } from '../publisher/publisher.ts';
 import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment } from './check-segment.ts';
+import { salvageSegment } from './salvage-segment.ts';
 import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
 import { buildSourceScript } from './source-script.ts';
@@ -140,13 +141,34 @@ export class IngestSupervisor {
     const file = join(this.deps.stagingDir, name);
     const duration = Number(end) - Number(start);
     const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
-    if (!check.ok || !(duration > 0)) {
-      await unlink(file).catch(() => {});
-      this.deps.publisher.markDiscontinuity();
-      this.deps.health.event(this.camera.id, 'dropped', `corrupt segment dropped: ${check.errors[0] ?? 'no duration'}`);
-      this.deps.log.warn(`dropped corrupt segment ${name}: ${check.errors.slice(0, 2).join(' | ')}`);
-      return;
+    if (!(duration > 0)) return this.drop(file, name, ['no duration']);
+    if (!check.ok) return this.salvage(file, name, duration, check.errors);
+    await this.publish(file, name, duration);
+  }
+
+  // Publishes the clean keyframe-to-keyframe pieces of a damaged segment; each damaged
+  // piece is dropped and leaves a discontinuity behind it.
+  private async salvage(file: string, name: string, duration: number, errors: string[]): Promise<void> {
+    const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
+    await unlink(file).catch(() => {});
+    if (!pieces.some((p) => p.ok)) {
+      await Promise.all(pieces.map((p) => unlink(p.file).catch(() => {})));
+      return this.drop(file, name, errors);
     }
+    for (const piece of pieces) {
+      if (piece.ok) await this.publish(piece.file, basename(piece.file), piece.duration, false);
+      else await this.drop(piece.file, basename(piece.file), piece.errors);
+    }
+  }
+
+  private async drop(file: string, name: string, errors: string[]): Promise<void> {
+    await unlink(file).catch(() => {});
+    this.deps.publisher.markDiscontinuity();
+    this.deps.health.event(this.camera.id, 'dropped', `corrupt segment dropped: ${errors[0] ?? 'unknown error'}`);
+    this.deps.log.warn(`dropped corrupt segment ${name}: ${errors.slice(0, 2).join(' | ')}`);
+  }
+
+  private async publish(file: string, name: string, duration: number, whole = true): Promise<void> {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration);
     const now = Date.now();
@@ -158,7 +180,7 @@ export class IngestSupervisor {
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     const index = ++this.run.segments;
-    if ((index === 2 || index === 3) && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
+    if (whole && (index === 2 || index === 3) && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
   }
 
   // Acts only when two segments agree: one segment's timestamps can jitter (wall-clock
