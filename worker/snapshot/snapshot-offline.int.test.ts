@@ -62,7 +62,7 @@ describe('preview.jpg when the camera stops', () => {
   it('goes stale with an age header and a visible offline band, survives a worker restart, and recovers', async () => {
     camera = await startTcpCamera();
     const dataDir = await mkdtemp(join(tmpdir(), 'lookout-offline-'));
-    const config = parseConfig({ cameras: [{ id: 'pi', name: 'Pi', source: `tcp://127.0.0.1:${camera.port}`, frameRate: 25, snapshot: { intervalSeconds: 2, width: 640, overlay: true, overlayPosition: 'bottom-left' } }] });
+    const config = parseConfig({ cameras: [{ id: 'pi', name: 'Pi', source: `tcp://127.0.0.1:${camera.port}`, frameRate: 25, snapshot: { intervalSeconds: 3, width: 640, overlay: true, overlayPosition: 'bottom-left' } }] });
     const start = async () => (worker = await startWorker({ config, dataDir, ffmpegPath: 'ffmpeg', originHost: '127.0.0.1', originPort: 0, recordEvent: () => {} }));
     await start();
     await waitFor(async () => (await getPreview()).status === 200, { timeoutMs: 20_000, what: 'the first image' });
@@ -75,7 +75,7 @@ describe('preview.jpg when the camera stops', () => {
       if (!seen.age) plain = seen;
       return seen.age !== null && seen;
     }, { timeoutMs: 30_000, intervalMs: 250, what: 'the age header' });
-    expect(Number(stale.age)).toBeGreaterThanOrEqual(10); // 3 × 2 s interval + 2 × 2 s segments
+    expect(Number(stale.age)).toBeGreaterThanOrEqual(13); // 3 × 3 s interval + 2 × 2 s segments
     expect(stale.lastModified).toBe(plain!.lastModified);
     const offline = await waitFor(async () => {
       const seen = await getPreview();
