@@ -21,7 +21,7 @@ export const CHECK_VARIANTS: Record<string, Variant> = {
   'full, now but deblocking': now([], ['-skip_loop_filter']),
   'full, now + skip_idct all': now(['-skip_idct', 'all']),
   'full, now + flags2 fast': now(['-flags2', '+fast']),
-  'full, now + small probe': now(['-probesize', '32768', '-analyzeduration', '0']),
+  'full, now but default probe': now([], ['-probesize', '-analyzeduration']),
   'keyframes, now': (file) => buildCheckArgs('keyframes', file),
 };
 

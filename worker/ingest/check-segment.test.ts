@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCheckArgs, checkSegment } from './check-segment.ts';
 
-const HEAD = ['-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-xerror', '-threads', '1', '-skip_loop_filter', 'all'];
+const HEAD = ['-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-xerror', '-probesize', '32768', '-analyzeduration', '0', '-threads', '1', '-skip_loop_filter', 'all'];
 const TAIL = ['-map', '0:v:0', '-fps_mode', 'drop', '-f', 'null', '-'];
 
 describe('buildCheckArgs', () => {

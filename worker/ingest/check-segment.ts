@@ -10,16 +10,21 @@ export type SegmentCheck = { ok: boolean; errors: string[] };
 //   chunk: the slice ends early, error concealment patches the picture, and ffmpeg says
 //   only "corrupt decoded frame" as a *warning*. With -xerror that is fatal (exit 1).
 // - `-skip_loop_filter all` skips deblocking, which only smooths pixels: every slice is
-//   still entropy-decoded, so detection is the same, for less CPU.
+//   still entropy-decoded, so detection is the same, for ~7 % less CPU at 1080p.
 // - `-fps_mode drop` ignores the segment's timestamps: B-frames with wall-clock
 //   timestamps (raw H.264 over TCP) made the null muxer complain about every clean segment.
+// - `-probesize 32768 -analyzeduration 0`: the stream is found in the first packets, and
+//   the keyframe is not decoded once more just to probe it (-8 % CPU at 1080p).
 // - `-threads 1`: the least CPU per segment; threads only buy wall time.
 // `keyframes` decodes only the IDR frames: cheaper, but it misses most damage.
+// No decoder sees every cut: a few macroblocks of garbage at the end of a frame can still
+// parse, and a frame lost whole shows only as "Frame num gap" at debug level.
+// Most of the cost is ffmpeg's start-up per segment, not the decoding (see the bench).
 export function buildCheckArgs(mode: Exclude<IntegrityMode, 'off'>, file: string): string[] {
   const skip = mode === 'keyframes' ? ['-skip_frame', 'nokey'] : [];
   return [
     '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-xerror',
-    '-threads', '1', '-skip_loop_filter', 'all', ...skip,
+    '-probesize', '32768', '-analyzeduration', '0', '-threads', '1', '-skip_loop_filter', 'all', ...skip,
     '-i', file, '-map', '0:v:0', '-fps_mode', 'drop', '-f', 'null', '-',
   ];
 }
