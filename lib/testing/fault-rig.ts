@@ -1,19 +1,19 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCameraSimulator, type CameraSimulator } from '../../worker/simulator/camera-simulator.ts';
+import type { CameraSimulatorOptions } from '../../worker/simulator/camera-simulator.ts';
 import { startWorker, type RunningWorker } from '../../worker/start-worker.ts';
 import type { CameraInput } from '../config/camera-schema.ts';
 import { parseConfig } from '../config/load-config.ts';
 import type { CameraState, HealthEventKind } from '../health.ts';
 import { PlaylistSampler, type SamplerReport } from './playlist-sampler.ts';
+import { spawnSimulator, type SimulatorProcess } from './simulator-process.ts';
 
-type SimulatorOptions = NonNullable<Parameters<typeof startCameraSimulator>[0]>;
 export type RigEvent = { cameraId: string; kind: HealthEventKind; detail: string; at: number };
-export type RigCamera = Omit<CameraInput, 'source' | 'name'> & { source: (sim: CameraSimulator) => string; name?: string };
+export type RigCamera = Omit<CameraInput, 'source' | 'name'> & { source: (sim: SimulatorProcess) => string; name?: string };
 
 export type FaultRig = {
-  sim: CameraSimulator;
+  sim: SimulatorProcess;
   worker: RunningWorker;
   dataDir: string;
   events: RigEvent[];
@@ -24,9 +24,9 @@ export type FaultRig = {
 
 // A simulated camera and a real worker ingesting from it, with every camera's public
 // playlist sampled and checked from the first second: what the fault tests stand on.
-export async function startFaultRig(cameras: RigCamera[], options: { sim?: SimulatorOptions; beforeWorker?: (sim: CameraSimulator) => Promise<unknown> } = {}): Promise<FaultRig> {
+export async function startFaultRig(cameras: RigCamera[], options: { sim?: CameraSimulatorOptions; beforeWorker?: (sim: SimulatorProcess) => Promise<unknown> } = {}): Promise<FaultRig> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lookout-faults-'));
-  const sim = await startCameraSimulator({ width: 640, height: 360, bitrateKbps: 1200, ...options.sim });
+  const sim = await spawnSimulator({ width: 640, height: 360, bitrateKbps: 1200, ...options.sim });
   await options.beforeWorker?.(sim);
   const config = parseConfig({ cameras: cameras.map((c) => ({ ...c, name: c.name ?? c.id, source: c.source(sim) })) });
   const events: RigEvent[] = [];

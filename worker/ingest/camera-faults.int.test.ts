@@ -29,7 +29,7 @@ describe('a camera that disconnects for 30 s', () => {
         const offline = await waitFor(() => eventsSince(rig, id, 'offline', cut)[0], { timeoutMs: 20_000, what: `${id} offline` });
         expect(offline.at - cut, `${id} offline after`).toBeLessThanOrEqual((2 * SEGMENT_SECONDS + 2) * 1000);
       }
-      await waitFor(() => rig.sim.stats().rtsp.fault.mode === 'none', { timeoutMs: 40_000, what: 'the camera to come back' });
+      await waitFor(async () => (await rig.sim.stats()).rtsp.fault.mode === 'none', { timeoutMs: 40_000, what: 'the camera to come back' });
       const back = Date.now();
       for (const id of ['rtsp', 'raw'] as const) {
         const live = await waitFor(() => eventsSince(rig, id, 'live', back)[0], { timeoutMs: 20_000, what: `${id} live again` });

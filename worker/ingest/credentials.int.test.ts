@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../lib/migrate.ts';
 import { processesMatching } from '../../lib/testing/ffmpeg.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
+import { spawnSimulator, type SimulatorProcess } from '../../lib/testing/simulator-process.ts';
 import { exited, freePort, spawnWorker } from '../../lib/testing/worker-process.ts';
-import { startCameraSimulator, type CameraSimulator } from '../simulator/camera-simulator.ts';
 
 const PASSWORD = 'Sup3r-s3cret!pw';
 const WRONG = 'Wr0ng-s3cret!pw';
@@ -17,14 +17,14 @@ const WRONG = 'Wr0ng-s3cret!pw';
 // (ffmpeg's own lines included, at debug level), a health event, the status API, or the
 // command line of any process we start.
 describe('camera credentials', () => {
-  let sim: CameraSimulator;
+  let sim: SimulatorProcess;
   let dir: string;
   let db: string;
   let origin: string;
   let worker: ReturnType<typeof spawnWorker>;
 
   beforeAll(async () => {
-    sim = await startCameraSimulator({ width: 640, height: 360, bitrateKbps: 800, credentials: { username: 'admin', password: PASSWORD } });
+    sim = await spawnSimulator({ width: 640, height: 360, bitrateKbps: 800, credentials: { username: 'admin', password: PASSWORD } });
     dir = await mkdtemp(join(tmpdir(), 'lookout-creds-'));
     db = join(dir, 'lookout.db');
     applyMigrations(db, 'prisma/migrations');

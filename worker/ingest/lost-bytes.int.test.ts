@@ -23,7 +23,8 @@ describe('a camera that loses bytes', () => {
     const liveShare = { rtsp: trackLiveShare(rig, 'rtsp'), raw: trackLiveShare(rig, 'raw') };
     await new Promise((resolve) => setTimeout(resolve, FAULT_SECONDS * 1000));
     const shares = { rtsp: liveShare.rtsp(), raw: liveShare.raw() };
-    const dropEvents = rig.sim.stats().tcp.dropEvents + rig.sim.stats().rtsp.dropEvents;
+    const camera = await rig.sim.stats();
+    const dropEvents = camera.tcp.dropEvents + camera.rtsp.dropEvents;
     await rig.sim.setFault('none');
     const reports = await rig.stop();
     const dropped = (id: string) => rig.events.filter((e) => e.cameraId === id && e.kind === 'dropped').length;
