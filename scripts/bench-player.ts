@@ -1,82 +1,98 @@
-// npm run bench:player — starts Lookout (site + worker, test camera) on free ports and
-// loads the camera page 10 times in fresh Chromium contexts. Prints median and p95 of:
-// navigation → first decoded frame, live latency (wall clock − PROGRAM-DATE-TIME of the
-// frame shown), `waiting` events after the first frame, and the page's JavaScript.
+// npm run bench:player [loads] — starts Lookout (site + worker, test camera) on free ports and
+// loads the camera page in fresh Chromium contexts. Prints median and p95 of navigation →
+// first decoded frame, live latency (wall clock − PROGRAM-DATE-TIME of the frame shown),
+// `waiting` events after the first frame, the JavaScript sent, and where the start-up time
+// goes. Builds the site and the worker first if either is stale.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/worker-process.ts';
+import { installProbe, readProbe, type ProbeResult } from './bench-player-probe.ts';
 
 const LOADS = Number(process.argv[2] ?? 10);
-spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build && ensure_worker_build'], { stdio: 'inherit' });
+const PAGE = process.env.BENCH_PAGE ?? '/cameras/test';
 const WATCH_MS = 10_000;
+const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build && ensure_worker_build'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(1);
 
 const dir = mkdtempSync(join(tmpdir(), 'lookout-bench-player-'));
 applyMigrations(join(dir, 'lookout.db'), 'prisma/migrations');
 const port = await freePort();
-const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(await freePort()), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
+const originPort = await freePort();
+const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(originPort), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}`;
 
-function stats(values: number[]): string {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return `median ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)} (min ${sorted[0]!.toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)})`;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+function stats(values: number[], digits = 2): string {
+  const f = (v: number) => v.toFixed(digits);
+  return `median ${f(quantile(values, 0.5))}, p95 ${f(quantile(values, 0.95))} (min ${f(Math.min(...values))}, max ${f(Math.max(...values))})`;
+}
+
+// Media pass-through cost: the same file straight from the worker's origin and through Next.
+async function timeFetches(url: string, times = 20): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    ms.push(performance.now() - started);
+  }
+  return quantile(ms, 0.5);
+}
+async function comparePassThrough(): Promise<string> {
+  const playlist = await (await fetch(`${base}/hls/test/index.m3u8`)).text();
+  const segment = playlist.trim().split('\n').filter((l) => l && !l.startsWith('#')).at(-1)!;
+  const parts = [];
+  for (const file of ['index.m3u8', segment]) {
+    const direct = await timeFetches(`http://127.0.0.1:${originPort}/hls/test/${file}`);
+    const site = await timeFetches(`${base}/hls/test/${file}`);
+    parts.push(`${file.endsWith('.ts') ? 'segment' : 'playlist'} ${direct.toFixed(1)} ms direct vs ${site.toFixed(1)} ms through the site`);
+  }
+  return parts.join('; ');
 }
 
 try {
   await waitFor(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200, { timeoutMs: 90_000, what: 'Lookout to be live' });
   await new Promise((r) => setTimeout(r, 6000)); // a full playlist window, as a visitor would find it
+  const loadBefore = loadavg()[0]!;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const firstFrame: number[] = [];
-  const latency: number[] = [];
-  const waiting: number[] = [];
-  let scriptKb = 0;
+  const results: ProbeResult[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstFrame?: number; __waiting: number };
-      w.__waiting = 0;
-      const timer = setInterval(() => {
-        const video = document.querySelector('video');
-        if (!video || w.__firstFrame !== undefined) return;
-        if (video.getVideoPlaybackQuality().totalVideoFrames > 0) {
-          w.__firstFrame = performance.now();
-          video.addEventListener('waiting', () => w.__waiting++);
-          clearInterval(timer);
-        }
-      }, 5);
-    });
-    await page.goto(`${base}/cameras/test`);
-    const ms = await page.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame, undefined, { timeout: 30_000 });
-    firstFrame.push(((await ms.jsonValue()) as number) / 1000);
+    await page.addInitScript(installProbe);
+    await page.goto(`${base}${PAGE}`);
+    await page.waitForFunction(() => (window as unknown as { __probe: { firstFrame?: number } }).__probe.firstFrame, undefined, { timeout: 30_000 });
     await page.waitForTimeout(WATCH_MS);
-    const samples = await page.evaluate(() => {
-      const p = window.__lookoutPlayer;
-      const playing = p?.playingDateMs();
-      return playing ? (Date.now() - playing) / 1000 : null;
-    });
-    if (samples !== null) latency.push(samples);
-    waiting.push(await page.evaluate(() => (window as unknown as { __waiting: number }).__waiting));
-    if (i === 0) {
-      scriptKb = await page.evaluate(() =>
-        performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0) / 1024,
-      );
-    }
+    results.push(await page.evaluate(readProbe));
     await context.close();
   }
   await browser.close();
-  console.log(`bench:player — ${LOADS} loads of /cameras/test, fresh context each, 2 s segments, loopback`);
-  console.log(`first decoded frame (s): ${stats(firstFrame)}`);
-  console.log(`live latency (s):        ${stats(latency)}`);
-  console.log(`waiting events after first frame (${WATCH_MS / 1000} s watched): total ${waiting.reduce((a, b) => a + b, 0)} over ${LOADS} loads`);
-  console.log(`JavaScript on the camera page: ${scriptKb.toFixed(0)} kB compressed as sent`);
+  const passThrough = await comparePassThrough();
+  const latencies = results.flatMap((r) => (r.latency === null ? [] : [r.latency]));
+  const delays = results.flatMap((r) => r.playlistDelays.slice(1)); // the first playlist is found, not awaited
+  console.log(`bench:player — ${LOADS} loads of ${PAGE}, fresh context each, 2 s segments, loopback; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`first decoded frame (s): ${stats(results.map((r) => r.firstFrame / 1000))}`);
+  console.log(`live latency (s):        ${stats(latencies)}`);
+  console.log(`waiting events after first frame (${WATCH_MS / 1000} s watched): total ${results.reduce((a, r) => a + r.waiting, 0)} over ${LOADS} loads`);
+  console.log(`JavaScript on the page: ${results[0]!.scriptKb.toFixed(0)} kB compressed as sent (${(results[0]!.scriptBytes / 1024).toFixed(0)} kB decoded)`);
+  console.log(`new segment → seen by the player (s): ${delays.length ? stats(delays) : 'n/a'}`);
+  console.log(`segments fetched in the first ${WATCH_MS / 1000} s: median ${quantile(results.map((r) => r.segmentFetches), 0.5)}, fetched twice: ${results.reduce((a, r) => a + r.segmentRefetches, 0)}`);
+  console.log(`main-thread long tasks before the first frame (ms): ${stats(results.map((r) => r.longTaskMs), 0)}`);
+  console.log(`media pass-through (median of 20): ${passThrough}`);
+  console.log('start-up milestones, ms after navigation start (median, p95):');
+  for (const name of Object.keys(results[0]!.milestones)) {
+    const values = results.map((r) => r.milestones[name]).filter((v): v is number => v !== undefined);
+    console.log(`  ${name.padEnd(22)} ${quantile(values, 0.5).toFixed(0).padStart(5)} ${quantile(values, 0.95).toFixed(0).padStart(6)}`);
+  }
 } finally {
   server.kill('SIGTERM');
   await exited(server);
