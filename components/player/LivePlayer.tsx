@@ -65,6 +65,7 @@ export function LivePlayer({ src, title, poster, timezone, compact = false }: Pr
         className="absolute inset-0 h-full w-full"
         aria-label={`${title}, live video`}
         data-testid="live-video"
+        data-live-src={src}
         poster={poster}
         muted
         autoPlay

@@ -1,8 +1,21 @@
-import { getLiveEdgeUrls } from '@/lib/live-edge';
+import { headers } from 'next/headers';
+import { buildEarlyStartScript } from './early-start';
+import { HLS_CONFIG } from './hls-config';
+import { HLS_SCRIPT_SRC } from './hls-script';
 
-// Server component: <link rel="preload"> for the playlist and the segments the player
-// will start with (React hoists them into <head>), so they load alongside the JavaScript.
-export async function PreloadLiveEdge({ cameraId }: { cameraId: string }) {
-  const urls = await getLiveEdgeUrls(cameraId);
-  return urls.map((url) => <link key={url} rel="preload" href={url} as="fetch" crossOrigin="anonymous" />);
+// Rendered by a page before its <LivePlayer>. React hoists the async hls.js script into <head>
+// at high priority, so it loads alongside Next's JavaScript; the inline bootstrap starts the
+// stream the moment hls.js has run, before React hydrates.
+// Deliberately no preload of the playlist or segments: the page's playlist is seconds old by
+// the time a busy device runs hls.js, and hls.js would start that far behind live, then take
+// ~20 s to catch up at 1.2×. A fresh playlist costs one small request; segment preloads held
+// up the JavaScript (six connections per host over HTTP/1.1) and blocked the HTML on the origin.
+export async function PreloadLiveEdge(_props: { cameraId: string }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  return (
+    <>
+      <script src={HLS_SCRIPT_SRC} async fetchPriority="high" nonce={nonce} data-hls="" />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: buildEarlyStartScript(HLS_CONFIG) }} />
+    </>
+  );
 }

@@ -1,15 +1,18 @@
 import type { HlsConfig } from 'hls.js/light';
 
-// Measured with 2 s segments (npm run bench:player): hls.js defaults sit ~7.7 s behind
-// live; 1.5 segments behind with catch-up at 1.2× gives ~4.3 s and no stalls. 1.2
-// segments gave 4.0 s but the odd `waiting` stall, which a viewer notices more.
+// Plain data: it is also inlined into the page for the early start (early-start.ts).
+// Distance to the live edge: 1.5 segments (3 s with 2 s segments) and catch-up at up to 1.2×.
+// 1.2 segments sat 0.3 s closer but stalled now and then; a visible stall costs more than
+// 0.3 s of latency. Most of the rest of the latency was hls.js noticing new segments late,
+// which eager-playlist-loader.ts removes. `lowLatencyMode` stays on (the default): hls.js
+// only adjusts the playback rate, and only sends blocking reloads, in that mode.
 export const HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDurationCount: 1.5,
   maxLiveSyncPlaybackRate: 1.2,
   liveDurationInfinity: true,
   backBufferLength: 10, // Smart TVs stay tuned all day: keep memory flat
   maxBufferLength: 10,
-  enableWorker: true,
+  enableWorker: false, // a worker compiles hls.js a second time; transmuxing a 2 s segment takes ~10 ms
   startFragPrefetch: true,
   // Our own watchdogs decide when to rebuild; keep hls.js's retries short.
   manifestLoadPolicy: { default: { maxTimeToFirstByteMs: 5000, maxLoadTimeMs: 8000, timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 }, errorRetry: { maxNumRetry: 1, retryDelayMs: 500, maxRetryDelayMs: 1000 } } },

@@ -1,5 +1,8 @@
-import Hls, { type ErrorData, type FragLoadedData, type LevelLoadedData } from 'hls.js/light';
+import type Hls from 'hls.js/light';
+import type { ErrorData, FragLoadedData, HlsConfig, LevelLoadedData } from 'hls.js/light';
 import { FROZEN_AFTER_MS, HLS_CONFIG, OFFLINE_POLL_MS } from './hls-config';
+import { makeEagerPlaylistLoader } from './eager-playlist-loader';
+import { claimEarlyHls, loadHls } from './hls-script';
 import { INITIAL_STATUS, type PlayerPhase, type PlayerStatus } from './player-status';
 
 // Keeps one <video> playing at the live edge and heals it without a page reload:
@@ -7,6 +10,8 @@ import { INITIAL_STATUS, type PlayerPhase, type PlayerStatus } from './player-st
 // rebuild; a picture whose decoded-frame count stops growing is rebuilt at the live
 // edge; a stale or missing playlist shows "offline" and is polled until segments return.
 export class LiveController {
+  private Hls: typeof Hls | undefined; // the hls.js class, once its script has run
+  private playlistLoader: HlsConfig['pLoader'];
   private hls: Hls | undefined;
   private status: PlayerStatus = INITIAL_STATUS;
   private timers: ReturnType<typeof setTimeout>[] = [];
@@ -20,16 +25,28 @@ export class LiveController {
   private mediaRecoveredAt = 0;
   private builtAt = 0;
   private bitrateKbps: number | null = null;
+  private destroyed = false;
 
   constructor(private readonly video: HTMLVideoElement, private readonly src: string, private readonly onChange: (status: PlayerStatus) => void) {}
 
   start(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
     this.ticker = setInterval(() => this.tick(), 1000);
-    this.build();
+    loadHls().then(
+      (HlsClass) => {
+        if (this.destroyed) return;
+        this.Hls = HlsClass;
+        this.playlistLoader = makeEagerPlaylistLoader(HlsClass) as HlsConfig['pLoader'];
+        this.build();
+      },
+      () => {
+        if (!this.destroyed) this.update({ phase: 'recovering' }); // hls.js never arrived: nothing can play
+      },
+    );
   }
 
   destroy(): void {
+    this.destroyed = true;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.ticker);
     this.timers.forEach(clearTimeout);
@@ -54,12 +71,22 @@ export class LiveController {
     this.builtAt = Date.now();
     this.lastFramesAt = this.builtAt;
     this.lastFrames = this.frames();
+    const Hls = this.Hls;
+    if (!Hls) return;
     if (!Hls.isSupported()) {
       this.video.src = this.src; // iOS Safari plays HLS natively
       return;
     }
-    const hls = new Hls(HLS_CONFIG);
+    const early = claimEarlyHls(this.src, this.video); // started by the inline bootstrap
+    const hls = early ?? new Hls(HLS_CONFIG);
+    hls.config.pLoader = this.playlistLoader; // read per request, so it applies to an adopted instance too
     this.hls = hls;
+    if (!early) {
+      markOnce('lookout:hls-start');
+      hls.once(Hls.Events.MANIFEST_PARSED, () => markOnce('lookout:playlist'));
+      hls.once(Hls.Events.FRAG_LOADED, () => markOnce('lookout:segment'));
+      hls.once(Hls.Events.FRAG_BUFFERED, () => markOnce('lookout:buffered'));
+    }
     hls.on(Hls.Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => this.onLevel(data));
     hls.on(Hls.Events.FRAG_LOADED, (_e, data: FragLoadedData) => {
       if (data.frag.duration > 0) this.bitrateKbps = Math.round((data.frag.stats.loaded * 8) / data.frag.duration / 1000);
@@ -67,6 +94,10 @@ export class LiveController {
     });
     hls.on(Hls.Events.MANIFEST_PARSED, () => void this.video.play().catch(() => {}));
     hls.on(Hls.Events.ERROR, (_e, data: ErrorData) => this.onError(data));
+    if (early) {
+      void this.video.play().catch(() => {}); // in case MANIFEST_PARSED came before we listened
+      return;
+    }
     hls.loadSource(this.src);
     hls.attachMedia(this.video);
   }
@@ -87,7 +118,7 @@ export class LiveController {
 
   private onError(data: ErrorData): void {
     if (!data.fatal || !this.hls) return;
-    if (data.type === Hls.ErrorTypes.MEDIA_ERROR && Date.now() - this.mediaRecoveredAt > 10_000) {
+    if (data.type === this.Hls!.ErrorTypes.MEDIA_ERROR && Date.now() - this.mediaRecoveredAt > 10_000) {
       this.mediaRecoveredAt = Date.now(); // one recovery; the frozen watchdog rebuilds if it fails
       this.lastFramesAt = Date.now();
       this.update({ phase: 'recovering' });
@@ -95,7 +126,7 @@ export class LiveController {
       return;
     }
     const missing = data.response?.code === 404 || data.response?.code === 503;
-    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && (missing || ++this.networkFailures >= 4)) return this.goOffline();
+    if (data.type === this.Hls!.ErrorTypes.NETWORK_ERROR && (missing || ++this.networkFailures >= 4)) return this.goOffline();
     this.hls.destroy();
     this.hls = undefined;
     this.update({ phase: 'recovering' });
@@ -183,4 +214,9 @@ export class LiveController {
     this.status = { ...this.status, ...patch };
     this.onChange(this.status);
   }
+}
+
+// Start-up milestones for `npm run bench:player` (first build of the page only).
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
 }

@@ -1,0 +1,43 @@
+import type HlsType from 'hls.js/light';
+import { version } from 'hls.js/package.json';
+
+// hls.js is loaded as its own classic <script> (app/player/[file]/route.ts), not bundled:
+// the browser compiles it off the main thread while Next's chunks load, and the inline
+// bootstrap (early-start.ts) can start the stream before React has booted.
+export const HLS_SCRIPT_NAME = `hls.light-${version}.min.js`;
+export const HLS_SCRIPT_SRC = `/player/${HLS_SCRIPT_NAME}`;
+
+type Early = { hls: HlsType; video: HTMLVideoElement; fatal: boolean } | null;
+declare global {
+  interface Window {
+    Hls?: typeof HlsType;
+    __lookoutEarly?: Record<string, Early>; // playlist URL → the instance the bootstrap started
+  }
+}
+
+// The page renders the <script> (PreloadLiveEdge); a player that appears without one gets it here.
+export function loadHls(): Promise<typeof HlsType> {
+  if (window.Hls) return Promise.resolve(window.Hls);
+  let script = document.querySelector<HTMLScriptElement>('script[data-hls]');
+  if (!script) {
+    script = Object.assign(document.createElement('script'), { src: HLS_SCRIPT_SRC, async: true });
+    script.dataset.hls = '';
+    document.head.append(script);
+  }
+  return new Promise((resolve, reject) => {
+    script.addEventListener('load', () => (window.Hls ? resolve(window.Hls) : reject(new Error('hls.js did not load'))), { once: true });
+    script.addEventListener('error', () => reject(new Error('hls.js did not load')), { once: true });
+  });
+}
+
+// The instance the bootstrap already started for this <video>, if it is still healthy. Later
+// calls (rebuilds, another mount) get nothing, and the bootstrap will not start another.
+export function claimEarlyHls(src: string, video: HTMLVideoElement): HlsType | undefined {
+  const early = (window.__lookoutEarly ??= {});
+  const entry = early[src];
+  early[src] = null;
+  if (!entry) return undefined;
+  if (entry.video === video && !entry.fatal) return entry.hls;
+  entry.hls.destroy(); // started on a <video> React replaced, or already failed
+  return undefined;
+}
