@@ -182,6 +182,7 @@ export class LiveController {
       this.hls?.stopLoad();
       this.video.pause();
     } else if (this.status.phase !== 'offline') {
+      this.lastSegmentAt = Date.now(); // nothing was loaded while hidden: not a sign of a dead camera
       this.rebuild('loading');
     }
   };
