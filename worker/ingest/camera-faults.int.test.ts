@@ -21,8 +21,7 @@ describe('a camera that disconnects for 30 s', () => {
     ]);
     try {
       await waitFor(() => rig.state('rtsp') === 'live' && rig.state('raw') === 'live', { timeoutMs: 20_000, what: 'both cameras live' });
-      const publishedBefore = (id: string) => rig.samplers.get(id)!.current.published.length;
-      const before = { rtsp: publishedBefore('rtsp'), raw: publishedBefore('raw') };
+      const publishedSoFar = (id: string) => rig.samplers.get(id)!.current.published.length;
       const cut = Date.now();
       await rig.sim.setFault('disconnect', { durationMs: 30_000 });
       for (const id of ['rtsp', 'raw']) {
@@ -31,6 +30,7 @@ describe('a camera that disconnects for 30 s', () => {
       }
       await waitFor(async () => (await rig.sim.stats()).rtsp.fault.mode === 'none', { timeoutMs: 40_000, what: 'the camera to come back' });
       const back = Date.now();
+      const before = { rtsp: publishedSoFar('rtsp'), raw: publishedSoFar('raw') };
       for (const id of ['rtsp', 'raw'] as const) {
         const live = await waitFor(() => eventsSince(rig, id, 'live', back)[0], { timeoutMs: 20_000, what: `${id} live again` });
         expect(live.at - back, `${id} first segment after the return`).toBeLessThanOrEqual(10_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startFaultRig, trackLiveShare } from '../../lib/testing/fault-rig.ts';
+import { startFaultRig } from '../../lib/testing/fault-rig.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 
 // Every camera has its own supervisor, ffmpeg and publisher: one going through every kind
@@ -15,14 +15,11 @@ describe('three cameras, one faulty', () => {
     try {
       await waitFor(() => ['north', 'south', 'faulty'].every((id) => rig.state(id) === 'live'), { timeoutMs: 20_000, what: 'all three live' });
       const start = Date.now();
-      const share = { north: trackLiveShare(rig, 'north'), south: trackLiveShare(rig, 'south') };
       for (const mode of ['lost-bytes', 'disconnect', 'stall'] as const) {
         await rig.sim.setFault(mode, { server: 'tcp', meanIntervalMs: 1000 });
         await new Promise((resolve) => setTimeout(resolve, 10_000));
       }
       await rig.sim.setFault('none', { server: 'tcp' });
-      expect(share.north()).toBe(1);
-      expect(share.south()).toBe(1);
       expect(rig.events.some((e) => e.cameraId === 'faulty' && e.at >= start && e.kind !== 'live')).toBe(true);
       for (const id of ['north', 'south']) {
         const troubles = rig.events.filter((e) => e.cameraId === id && e.at >= start && e.kind !== 'live');

@@ -45,5 +45,5 @@ describe('a camera that loses bytes', () => {
     // Raw H.264 keeps flowing with corrupt slices: only the integrity check stands between them and viewers.
     expect(dropped('raw')).toBeGreaterThan(0);
     expect(reports.get('raw')!.discontinuities).toBeGreaterThanOrEqual(dropped('raw') > 0 ? 1 : 0);
-  });
+  }, (FAULT_SECONDS + 60) * 1000);
 });

@@ -25,6 +25,7 @@ export type SupervisorDeps = {
 
 const WATCHDOG_TICK_MS = 250;
 const CONNECT_GRACE_MS = 5_000;
+const OVERDUE = 1.5; // × segment length since the newest segment
 
 // Keeps one camera's ingest running. ffmpeg's exit code is not trusted (it exits 0 when a
 // camera dies): a watchdog restarts it whenever no segment has appeared for 2 × the
@@ -37,6 +38,7 @@ export class IngestSupervisor {
   private segmentSeconds: number;
   private failures = 0;
   private lastLiveAt = 0;
+  private exitReason: string | undefined;
   private stopping = false;
   private watchdog: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -94,10 +96,8 @@ export class IngestSupervisor {
     const delay = produced ? 0 : restartDelayMs(this.failures++, { recentlyLive });
     const how = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
     this.deps.log.info(`ffmpeg exited (${exit.kind}, ${how}); restarting in ${delay / 1000}s`);
-    const state = this.deps.health.state(this.camera.id);
-    const why = this.hint() ?? `ingest exited (${exit.kind}, ${how})`;
-    if (state === 'live') this.deps.health.setState(this.camera.id, 'reconnecting', why);
-    else if (!produced && state === 'starting') this.deps.health.setState(this.camera.id, 'offline', this.hint() ?? `${why} without video`);
+    this.exitReason = this.hint() ?? `ingest exited (${exit.kind}, ${how})`;
+    if (!produced && this.deps.health.state(this.camera.id) === 'starting') this.deps.health.setState(this.camera.id, 'offline', `${this.exitReason}${this.hint() ? '' : ' without video'}`);
     this.restartTimer = setTimeout(() => {
       if (this.stopping) return;
       this.deps.health.event(this.camera.id, 'restarted', `after ${exit.kind} exit (${how})`);
@@ -105,12 +105,18 @@ export class IngestSupervisor {
     }, delay);
   }
 
+  // The state says what viewers get: live while segments keep coming; reconnecting once the
+  // next one is overdue (an ingest restart that viewers may notice); offline past 2 × segment.
+  // A restart quick enough to stay inside the rhythm is only an event.
   private checkWatchdog(): void {
     const limitMs = 2 * this.segmentSeconds * 1000;
     const state = this.deps.health.state(this.camera.id);
-    if ((state === 'live' || state === 'reconnecting') && this.ageMs() > limitMs) {
+    const age = this.ageMs();
+    if ((state === 'live' || state === 'reconnecting') && age > limitMs) {
       const hint = this.hint();
-      this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(this.ageMs() / 1000)}s${hint ? `: ${hint}` : ''}`);
+      this.deps.health.setState(this.camera.id, 'offline', `no new segment for ${Math.round(age / 1000)}s${hint ? `: ${hint}` : ''}`);
+    } else if (state === 'live' && age > OVERDUE * this.segmentSeconds * 1000) {
+      this.deps.health.setState(this.camera.id, 'reconnecting', this.exitReason ?? `next segment overdue (${Math.round(age / 1000)}s)`);
     }
     const ffmpeg = this.current;
     if (!ffmpeg || this.stopping) return;
@@ -119,7 +125,7 @@ export class IngestSupervisor {
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
-    if (this.deps.health.state(this.camera.id) === 'live') this.deps.health.setState(this.camera.id, 'reconnecting', `stalled: no new segment for ${silentFor}s`);
+    this.exitReason = `stalled: no new segment for ${silentFor}s`;
     void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
   }
 
@@ -178,6 +184,7 @@ export class IngestSupervisor {
     this.deps.health.segmentPublished(this.camera.id, bytes, duration);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
+    this.exitReason = undefined;
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     const index = ++this.run.segments;
     if (whole && (index === 2 || index === 3) && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
