@@ -57,10 +57,11 @@ export class HealthTracker {
     entry.hint = hint === null ? null : this.clean(entry, hint);
   }
 
-  segmentPublished(cameraId: string, bytes: number, durationSeconds: number): void {
+  // `completedAt`: when the camera's last frame of it arrived (checking may publish it later).
+  segmentPublished(cameraId: string, bytes: number, durationSeconds: number, completedAt = this.now()): void {
     const entry = this.get(cameraId);
     entry.segmentsPublished += 1;
-    entry.newestSegmentMs = this.now();
+    entry.newestSegmentMs = Math.max(entry.newestSegmentMs ?? 0, completedAt);
     entry.inputBitrateKbps = durationSeconds > 0 ? Math.round((bytes * 8) / durationSeconds / 1000) : null;
   }
 

@@ -25,7 +25,7 @@ export type SupervisorDeps = {
 
 const WATCHDOG_TICK_MS = 250;
 const CONNECT_GRACE_MS = 5_000;
-const OVERDUE = 1.5; // × segment length since the newest segment
+const OVERDUE = 1.75; // × segment length since the newest segment was complete
 
 // Keeps one camera's ingest running. ffmpeg's exit code is not trusted (it exits 0 when a
 // camera dies): a watchdog restarts it whenever no segment has appeared for 2 × the
@@ -72,8 +72,8 @@ export class IngestSupervisor {
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
     const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
       onStdout: (line) => {
-        this.run.lastOutputAt = Date.now();
-        this.enqueue(() => this.handleSegment(line));
+        const completedAt = (this.run.lastOutputAt = Date.now());
+        this.enqueue(() => this.handleSegment(line, completedAt));
       },
       onStderr: (line) => this.handleStderr(line),
     }, buildSourceScript(this.camera));
@@ -141,20 +141,20 @@ export class IngestSupervisor {
     this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
   }
 
-  private async handleSegment(line: string): Promise<void> {
+  private async handleSegment(line: string, completedAt: number): Promise<void> {
     const [name, start, end] = line.split(',');
     if (!name || !/^[\w-]+\.ts$/.test(name)) return;
     const file = join(this.deps.stagingDir, name);
     const duration = Number(end) - Number(start);
     const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     if (!(duration > 0)) return this.drop(file, name, ['no duration']);
-    if (!check.ok) return this.salvage(file, name, duration, check.errors);
-    await this.publish(file, name, duration);
+    if (!check.ok) return this.salvage(file, name, duration, check.errors, completedAt);
+    await this.publish(file, name, duration, completedAt);
   }
 
   // Publishes the clean keyframe-to-keyframe pieces of a damaged segment; each damaged
   // piece is dropped and leaves a discontinuity behind it.
-  private async salvage(file: string, name: string, duration: number, errors: string[]): Promise<void> {
+  private async salvage(file: string, name: string, duration: number, errors: string[], completedAt: number): Promise<void> {
     const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
     await unlink(file).catch(() => {});
     if (!pieces.some((p) => p.ok)) {
@@ -162,7 +162,7 @@ export class IngestSupervisor {
       return this.drop(file, name, errors);
     }
     for (const piece of pieces) {
-      if (piece.ok) await this.publish(piece.file, basename(piece.file), piece.duration, false);
+      if (piece.ok) await this.publish(piece.file, basename(piece.file), piece.duration, completedAt, false);
       else await this.drop(piece.file, basename(piece.file), piece.errors);
     }
   }
@@ -174,14 +174,14 @@ export class IngestSupervisor {
     this.deps.log.warn(`dropped corrupt segment ${name}: ${errors.slice(0, 2).join(' | ')}`);
   }
 
-  private async publish(file: string, name: string, duration: number, whole = true): Promise<void> {
+  private async publish(file: string, name: string, duration: number, completedAt: number, whole = true): Promise<void> {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration);
     const now = Date.now();
     this.run.lastSegmentAt = now;
     this.run.firstSegmentAt ||= now;
     this.lastLiveAt = now;
-    this.deps.health.segmentPublished(this.camera.id, bytes, duration);
+    this.deps.health.segmentPublished(this.camera.id, bytes, duration, completedAt);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
     this.exitReason = undefined;
