@@ -13,7 +13,7 @@ describe('three cameras, one faulty', () => {
     ]);
     let reports;
     try {
-      await waitFor(() => ['north', 'south', 'faulty'].every((id) => rig.state(id) === 'live'), { timeoutMs: 20_000, what: 'all three live' });
+      await waitFor(() => ['north', 'south', 'faulty'].every((id) => rig.state(id) === 'live'), { timeoutMs: 45_000, what: 'all three live' });
       const start = Date.now();
       for (const mode of ['lost-bytes', 'disconnect', 'stall'] as const) {
         await rig.sim.setFault(mode, { server: 'tcp', meanIntervalMs: 1000 });
