@@ -24,23 +24,28 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `node --import tsx scripts/db-migrate.ts && exec node --import tsx scripts/serve.ts`,
-    // /api/health answers 503 until the camera is live, so this waits for real video.
+  webServer: lookoutServer({ port, originPort, dataDir, config: process.env.E2E_CONFIG ?? `${dataDir}/no-cameras.json` }),
+});
+
+// Site + worker as `npm start` runs them, on ports and a data directory of their own.
+// /api/health answers 503 until the camera is live, so this waits for real video.
+export function lookoutServer({ port, originPort, dataDir, config }: { port: number; originPort: number; dataDir: string; config: string }) {
+  return {
+    command: 'node --import tsx scripts/db-migrate.ts && exec node --import tsx scripts/serve.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 90_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       ORIGIN_PORT: String(originPort),
       LOOKOUT_DATA_DIR: dataDir,
       DATABASE_URL: `file:./${dataDir}/lookout.db`,
-      LOOKOUT_CONFIG: process.env.E2E_CONFIG ?? `${dataDir}/no-cameras.json`,
+      LOOKOUT_CONFIG: config,
       NEXT_TELEMETRY_DISABLED: '1',
     },
-  },
-});
+  };
+}

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { FAULT_PORTS as ports } from './e2e/faults/ports';
-import base from './playwright.config';
+import base, { lookoutServer } from './playwright.config';
 
 // The fault specs need a camera that can be broken on demand: the simulator (RTSP on
 // :3222, control API on :3224) feeds a Lookout of its own on :3220.
@@ -26,23 +26,6 @@ export default defineConfig({
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-    {
-      command: 'node --import tsx scripts/db-migrate.ts && exec node --import tsx scripts/serve.ts',
-      url: `http://127.0.0.1:${port}/api/health`,
-      timeout: 90_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ORIGIN_PORT: String(ports.origin),
-        LOOKOUT_DATA_DIR: dataDir,
-        DATABASE_URL: `file:./${dataDir}/lookout.db`,
-        LOOKOUT_CONFIG: 'e2e/fixtures/sim-camera.json',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    },
+    lookoutServer({ port, originPort: ports.origin, dataDir, config: 'e2e/fixtures/sim-camera.json' }),
   ],
 });
