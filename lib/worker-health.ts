@@ -28,5 +28,6 @@ export async function getWorkerHealth(timeoutMs = 2000): Promise<SiteHealth> {
       newestSegmentAgeSeconds: s?.newestSegmentAgeSeconds ?? null,
     };
   });
-  return { ok: status !== undefined && rows.every((r) => r.state === 'live'), worker: status ? 'up' : 'down', cameras: rows };
+  // `reconnecting` still serves fresh video (its newest segment is under 2 × segment old).
+  return { ok: status !== undefined && rows.every((r) => r.state === 'live' || r.state === 'reconnecting'), worker: status ? 'up' : 'down', cameras: rows };
 }
