@@ -9,15 +9,17 @@ type Newest = { sn: number; seenAt: number; durationMs: number };
 
 // LL-HLS blocking playlist reload, done in the browser. Without it hls.js reloads the playlist
 // on a fixed 2 s rhythm set by when the page happened to load, so it hears of each segment
-// 0–2 s after the worker published it (median 0.8 s, measured): latency on top of
-// liveSyncDuration, and a varying one, which eats the buffer margin.
+// 0–2 s after the worker published it (median 0.75–1.1 s in bench:player): latency on top
+// of liveSyncDuration, and a varying one, which eats the buffer margin.
 //
 // This loader marks the playlists it hands hls.js as CAN-BLOCK-RELOAD, so hls.js asks for the
 // next segment (`_HLS_msn=N`) right after each update. It answers that request itself: it
 // sleeps until just before segment N is due (the previous one's arrival + its duration), then
 // asks for the plain playlist URL (edge-cacheable, browser cache skipped) every 150 ms until N
-// is listed. hls.js so hears of a segment ~0.1 s after it is published, for about 4 requests of
-// a ~1 kB playlist per segment. If the origin itself ever blocks, everything passes through.
+// is listed. hls.js so hears of a segment 0.1–0.2 s (median) after it is published, for about
+// 4 requests of a ~1 kB playlist per segment (0.4–0.7 s on a machine so busy that publishing
+// itself jittered by ±1 s). If the origin ever blocks itself, everything passes through (the
+// site's /hls pass-through would then have to forward the query string).
 export function makeEagerPlaylistLoader(HlsClass: typeof Hls): new (config: HlsConfig) => Loader<LoaderContext> {
   const Base = HlsClass.DefaultConfig.loader;
   const newestByPlayer = new WeakMap<HlsConfig, Newest>();
@@ -35,7 +37,7 @@ export function makeEagerPlaylistLoader(HlsClass: typeof Hls): new (config: HlsC
 
     load(context: LoaderContext, loaderConfig: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
       this.context = context;
-      const url = new URL(context.url, globalThis.location?.href); // the first (manifest) URL may be relative
+      const url = new URL(context.url, self.location.href); // the first (manifest) URL may be relative
       const wanted = Number(url.searchParams.get('_HLS_msn') ?? NaN);
       url.searchParams.delete('_HLS_msn');
       url.searchParams.delete('_HLS_skip');

@@ -1,9 +1,9 @@
 import type HlsType from 'hls.js/light';
 import { version } from 'hls.js/package.json';
 
-// hls.js is loaded as its own classic <script> (app/player/[file]/route.ts), not bundled:
-// the browser compiles it off the main thread while Next's chunks load, and the inline
-// bootstrap (early-start.ts) can start the stream before React has booted.
+// hls.js is loaded as its own classic <script> (app/player/[file]/route.ts), not bundled: it
+// downloads at high priority alongside Next's chunks, and the inline bootstrap (early-start.ts)
+// starts the stream as soon as it has run, without waiting for React to boot and hydrate.
 export const HLS_SCRIPT_NAME = `hls.light-${version}.min.js`;
 export const HLS_SCRIPT_SRC = `/player/${HLS_SCRIPT_NAME}`;
 

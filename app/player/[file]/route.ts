@@ -4,17 +4,15 @@ import { HLS_SCRIPT_NAME } from '@/components/player/hls-script';
 
 type Context = { params: Promise<{ file: string }> };
 
-// hls.js's own minified light build, served as a classic script under a versioned name: cached
-// for a year, and compiled off the main thread while it streams in. `allFunctionsCalledOnLoad`
-// is V8's explicit compile hint: the player calls most of hls.js at once, so compile all of it
-// in the background now instead of function by function on the main thread later.
-// (Next compresses the response; a pre-gzipped body would be gzipped twice.)
+// hls.js's own minified light build, served as a classic script under a versioned name and
+// cached for a year: the browser compiles it while it streams in, and the page's inline
+// bootstrap (components/player/early-start.ts) runs it without waiting for React. Next
+// compresses the response (a pre-gzipped body would be gzipped twice).
 let script: Uint8Array | undefined;
 
 function readScript(): Uint8Array {
   const file = join(process.cwd(), 'node_modules', 'hls.js', 'dist', 'hls.light.min.js'); // `next start` runs in the project
-  const source = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-  return new TextEncoder().encode(`//# allFunctionsCalledOnLoad\n${source}`);
+  return new TextEncoder().encode(readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
 }
 
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
