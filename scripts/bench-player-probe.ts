@@ -5,6 +5,7 @@ export type ProbeResult = {
   firstFrame: number; // presented (requestVideoFrameCallback), ms after navigation start
   firstFrameSeen: number; // noticed by a page script polling decoded frames every 5 ms
   waiting: number;
+  waitingAt: number[]; // seconds after the first frame
   longTaskMs: number; // main-thread long tasks before the first frame
   milestones: Record<string, number>; // ms after navigation start
   scriptKb: number; // JavaScript as sent (compressed)
@@ -18,8 +19,8 @@ export type ProbeResult = {
 // Runs before the page's own scripts: first decoded frame, `waiting` after it, long tasks,
 // and, for every playlist the page receives, how long after its newest segment ended.
 export function installProbe(): void {
-  const w = window as unknown as { __probe: { firstFrame?: number; presented?: number; waiting: number; longTaskMs: number; delays: number[]; newest: string; watched?: boolean } };
-  w.__probe = { waiting: 0, longTaskMs: 0, delays: [], newest: '' };
+  const w = window as unknown as { __probe: { firstFrame?: number; presented?: number; waiting: number; waitingAt: number[]; longTaskMs: number; delays: number[]; newest: string; watched?: boolean } };
+  w.__probe = { waiting: 0, waitingAt: [], longTaskMs: 0, delays: [], newest: '' };
   new PerformanceObserver((list) => {
     if (w.__probe.firstFrame !== undefined) return;
     for (const entry of list.getEntries()) w.__probe.longTaskMs += entry.duration;
@@ -32,7 +33,10 @@ export function installProbe(): void {
     }
     if (!video || video.getVideoPlaybackQuality().totalVideoFrames === 0) return;
     w.__probe.firstFrame = performance.now();
-    video.addEventListener('waiting', () => w.__probe.waiting++);
+    video.addEventListener('waiting', () => {
+      w.__probe.waiting++;
+      w.__probe.waitingAt.push((performance.now() - w.__probe.firstFrame!) / 1000);
+    });
     clearInterval(timer);
   }, 5);
   const open = XMLHttpRequest.prototype.open;
@@ -55,7 +59,7 @@ export function installProbe(): void {
 }
 
 export function readProbe(): ProbeResult {
-  const w = window as unknown as { __probe: { firstFrame: number; presented?: number; waiting: number; longTaskMs: number; delays: number[] } };
+  const w = window as unknown as { __probe: { firstFrame: number; presented?: number; waiting: number; waitingAt: number[]; longTaskMs: number; delays: number[] } };
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
   const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
   const scripts = resources.filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
@@ -75,6 +79,7 @@ export function readProbe(): ProbeResult {
     firstFrame: w.__probe.presented ?? w.__probe.firstFrame,
     firstFrameSeen: w.__probe.firstFrame,
     waiting: w.__probe.waiting,
+    waitingAt: w.__probe.waitingAt,
     longTaskMs: w.__probe.longTaskMs,
     milestones,
     scriptKb: scripts.reduce((sum, e) => sum + e.encodedBodySize, 0) / 1024,

@@ -82,7 +82,8 @@ try {
   console.log(`bench:player — ${LOADS} loads of ${PAGE}, fresh context each, 2 s segments, loopback; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
   console.log(`first decoded frame (s): ${stats(results.map((r) => r.firstFrame / 1000))}`);
   console.log(`live latency (s):        ${stats(latencies)}`);
-  console.log(`waiting events after first frame (${WATCH_MS / 1000} s watched): total ${results.reduce((a, r) => a + r.waiting, 0)} over ${LOADS} loads`);
+  const waitingAt = results.flatMap((r) => r.waitingAt.map((t) => t.toFixed(1)));
+  console.log(`waiting events after first frame (${WATCH_MS / 1000} s watched): total ${waitingAt.length} over ${LOADS} loads${waitingAt.length ? ` (at ${waitingAt.join(', ')} s)` : ''}`);
   console.log(`JavaScript on the page: ${results[0]!.scriptKb.toFixed(0)} kB compressed as sent (${(results[0]!.scriptBytes / 1024).toFixed(0)} kB decoded)`);
   console.log(`new segment → seen by the player (s): ${delays.length ? stats(delays) : 'n/a'}`);
   console.log(`segments fetched in the first ${WATCH_MS / 1000} s: median ${quantile(results.map((r) => r.segmentFetches), 0.5)}, fetched twice: ${results.reduce((a, r) => a + r.segmentRefetches, 0)}`);
