@@ -37,7 +37,7 @@ export function makeEagerPlaylistLoader(HlsClass: typeof Hls): new (config: HlsC
 
     load(context: LoaderContext, loaderConfig: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
       this.context = context;
-      const url = new URL(context.url, self.location.href); // the first (manifest) URL may be relative
+      const url = new URL(context.url, globalThis.location?.href); // the first (manifest) URL may be relative
       const wanted = Number(url.searchParams.get('_HLS_msn') ?? NaN);
       url.searchParams.delete('_HLS_msn');
       url.searchParams.delete('_HLS_skip');
