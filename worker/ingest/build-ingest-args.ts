@@ -1,5 +1,4 @@
 import type { Camera } from '../../lib/cameras.ts';
-import { SOURCE_SCRIPT_INPUT, hasCredentials, ioTimeoutMicros } from './source-script.ts';
 
 export const TEST_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 
@@ -45,22 +44,23 @@ export function buildIngestArgs(camera: Camera, target: IngestTarget): string[] 
 }
 
 function buildInputArgs(camera: Camera): string[] {
-  const timeout = ioTimeoutMicros(camera);
   switch (camera.kind) {
     case 'test':
       return ['-re', '-f', 'lavfi', '-i', buildTestPattern()];
     case 'rtsp':
-      // A URL with a user name or password reaches ffmpeg on a pipe instead (source-script.ts).
-      if (hasCredentials(camera.sourceUrl)) return SOURCE_SCRIPT_INPUT;
-      return ['-rtsp_transport', 'tcp', '-timeout', timeout, '-i', camera.sourceUrl];
-    case 'tcp': {
-      // Raw H.264 has no timestamps: use the stated frame rate, or the arrival time.
-      const clock = camera.frameRate ? ['-framerate', String(camera.frameRate)] : ['-use_wallclock_as_timestamps', '1'];
-      return ['-f', 'h264', ...clock, '-timeout', timeout, '-i', camera.sourceUrl];
-    }
+      // Lookout's own RTSP client (rtsp/rtsp-source.ts) writes the camera's H.264 to stdin:
+      // the URL and its credentials never reach ffmpeg.
+      return ['-f', 'h264', ...buildRawClock(camera), '-i', 'pipe:0'];
+    case 'tcp':
+      return ['-f', 'h264', ...buildRawClock(camera), '-timeout', String(camera.timeoutSeconds * 1_000_000), '-i', camera.sourceUrl];
     case 'file':
       return ['-re', '-stream_loop', '-1', '-i', decodeURIComponent(new URL(camera.sourceUrl).pathname)];
   }
+}
+
+// Raw H.264 has no timestamps: use the stated frame rate, or the arrival time.
+function buildRawClock(camera: Camera): string[] {
+  return camera.frameRate ? ['-framerate', String(camera.frameRate)] : ['-use_wallclock_as_timestamps', '1'];
 }
 
 function buildCodecArgs(camera: Camera): string[] {

@@ -14,8 +14,8 @@ const PASSWORD = 'Sup3r-s3cret!pw';
 const WRONG = 'Wr0ng-s3cret!pw';
 
 // Invariant 6: camera credentials never leave the worker's config — not in a log line
-// (ffmpeg's own lines included, at debug level), a health event, the status API, or the
-// command line of any process we start.
+// (ffmpeg's own lines and the RTSP client's included, at debug level), a health event, the
+// status API, or the command line of any process we start.
 describe('camera credentials', () => {
   let sim: SimulatorProcess;
   let dir: string;
@@ -61,6 +61,8 @@ describe('camera credentials', () => {
     expect(status.cameras.find((c) => c.id === 'wrong')!.hint).toMatch(/wrong camera password/);
     const ffmpegs = processesMatching(join(dir, 'data', 'staging'));
     expect(ffmpegs.length).toBeGreaterThanOrEqual(2);
+    // Lookout's own RTSP client logs in; ffmpeg only reads the video from its stdin.
+    for (const { cmdline } of ffmpegs) expect(cmdline).toMatch(/ -i pipe:0 /);
 
     const statusText = JSON.stringify(status);
     expect(statusText).toContain('rtsp://***@');

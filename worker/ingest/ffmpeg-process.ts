@@ -2,7 +2,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import { SOURCE_SCRIPT_FD } from './source-script.ts';
 
 export type ExitKind = 'expected' | 'forced' | 'crashed';
 export type FfmpegExit = { kind: ExitKind; code: number | null; signal: NodeJS.Signals | null };
@@ -17,23 +16,18 @@ export function withParentDeathSignal(command: string, args: string[]): [string,
 }
 
 // One ffmpeg run: spawned without a shell in its own process group, stdout and stderr
-// read line by line, stopped in steps (q, SIGTERM, SIGKILL). A `sourceScript` is written
-// to the pipe on fd 3 and closed (see source-script.ts).
+// read line by line, stopped in steps (q, SIGTERM, SIGKILL). With `videoOnStdin` its stdin
+// carries the camera's video (RTSP cameras): a graceful stop ends it instead of sending
+// `q`, and ffmpeg, seeing the end of its input, finishes the last segment and exits.
 export class FfmpegProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private stopReason: ExitKind | undefined;
   readonly exited: Promise<FfmpegExit>;
 
-  constructor(ffmpegPath: string, args: string[], handlers: { onStdout: (line: string) => void; onStderr: (line: string) => void }, sourceScript?: string) {
+  constructor(ffmpegPath: string, args: string[], handlers: { onStdout: (line: string) => void; onStderr: (line: string) => void }, private readonly videoOnStdin = false) {
     const [command, argv] = withParentDeathSignal(ffmpegPath, args);
-    const stdio: 'pipe'[] = sourceScript === undefined ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'];
-    this.child = spawn(command, argv, { detached: true, stdio }) as ChildProcessWithoutNullStreams;
-    if (sourceScript !== undefined) {
-      const script = this.child.stdio[SOURCE_SCRIPT_FD] as Writable;
-      script.on('error', () => {}); // ffmpeg may exit before reading it
-      script.end(sourceScript);
-    }
-    this.child.stdin.on('error', () => {}); // ffmpeg may be gone before it reads `q`
+    this.child = spawn(command, argv, { detached: true, stdio: 'pipe' });
+    this.child.stdin.on('error', () => {}); // ffmpeg may be gone before it reads `q` or the video
     createInterface({ input: this.child.stdout }).on('line', handlers.onStdout);
     createInterface({ input: this.child.stderr }).on('line', handlers.onStderr);
     this.exited = new Promise((resolve) => {
@@ -53,11 +47,15 @@ export class FfmpegProcess {
     return this.child.pid;
   }
 
+  get stdin(): Writable {
+    return this.child.stdin;
+  }
+
   // `expected` when the worker is shutting down, `forced` when the watchdog gave up on it.
   async stop(reason: ExitKind, graceMs = 2000): Promise<FfmpegExit> {
     this.stopReason ??= reason;
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;
-    if (reason === 'expected') this.child.stdin.end('q');
+    if (reason === 'expected') this.child.stdin.end(this.videoOnStdin ? undefined : 'q');
     else this.signal('SIGTERM');
     if (await this.exitsWithin(graceMs)) return this.exited;
     this.signal('SIGTERM');

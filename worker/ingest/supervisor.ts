@@ -9,9 +9,9 @@ import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment } from './check-segment.ts';
 import { salvageSegment } from './salvage-segment.ts';
-import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.ts';
+import type { FfmpegExit } from './ffmpeg-process.ts';
+import { IngestRun } from './ingest-run.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
-import { buildSourceScript } from './source-script.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -31,7 +31,7 @@ const OVERDUE = 1.75; // × segment length since the newest segment was complete
 // camera dies): a watchdog restarts it whenever no segment has appeared for 2 × the
 // segment duration, with backoff while restarts keep failing.
 export class IngestSupervisor {
-  private current: FfmpegProcess | undefined;
+  private current: IngestRun | undefined;
   // lastOutputAt: ffmpeg announced a finished segment (the watchdog's clock: checking and
   // publishing may lag behind on a busy machine without ffmpeg being stuck).
   private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] as number[] };
@@ -70,13 +70,14 @@ export class IngestSupervisor {
     const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
     this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
-    const ffmpeg = new FfmpegProcess(this.deps.ffmpegPath, args, {
+    const ffmpeg: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
       onStdout: (line) => {
         const completedAt = (this.run.lastOutputAt = Date.now());
         this.enqueue(() => this.handleSegment(line, completedAt));
       },
-      onStderr: (line) => this.handleStderr(line),
-    }, buildSourceScript(this.camera));
+      onStderr: (line) => this.handleStderr(line, ffmpeg),
+      onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
+    }, this.deps.log);
     this.current = ffmpeg;
     this.deps.onSpawn?.(ffmpeg.pid);
     this.deps.log.debug(`ffmpeg started (pid ${ffmpeg.pid}, run ${runId})`);
@@ -149,11 +150,18 @@ export class IngestSupervisor {
     const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     if (!(duration > 0)) return this.drop(file, name, ['no duration']);
     if (!check.ok) return this.salvage(file, name, duration, check.errors, completedAt);
+    // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
+    // was the one due to end the segment, the segment runs long.
+    if (this.tooLong(duration)) return this.salvage(file, name, duration, [`${duration.toFixed(2)} s is longer than the target duration`], completedAt);
     await this.publish(file, name, duration, completedAt);
   }
 
-  // Publishes the clean keyframe-to-keyframe pieces of a damaged segment; each damaged
-  // piece is dropped and leaves a discontinuity behind it.
+  private tooLong(duration: number): boolean {
+    return Math.round(duration) > this.deps.publisher.playlist.targetDuration;
+  }
+
+  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment; each
+  // damaged or still overlong piece is dropped and leaves a discontinuity behind it.
   private async salvage(file: string, name: string, duration: number, errors: string[], completedAt: number): Promise<void> {
     const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
     await unlink(file).catch(() => {});
@@ -162,8 +170,8 @@ export class IngestSupervisor {
       return this.drop(file, name, errors);
     }
     for (const piece of pieces) {
-      if (piece.ok) await this.publish(piece.file, basename(piece.file), piece.duration, completedAt, false);
-      else await this.drop(piece.file, basename(piece.file), piece.errors);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, completedAt, false);
+      else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
     }
   }
 
@@ -210,9 +218,11 @@ export class IngestSupervisor {
     void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
   }
 
-  private handleStderr(line: string): void {
+  // Once an RTSP session has ended, its reason is the hint: ffmpeg then only complains
+  // about the end of its input.
+  private handleStderr(line: string, run: IngestRun): void {
     const hint = hintForStderr(line);
-    if (hint) this.deps.health.setHint(this.camera.id, hint);
+    if (hint && !run.sourceEnded) this.deps.health.setHint(this.camera.id, hint);
     this.deps.log.debug(`ffmpeg: ${line}`);
   }
 }

@@ -1,0 +1,44 @@
+import type { Camera } from '../../lib/cameras.ts';
+import type { Logger } from '../../lib/log.ts';
+import { FfmpegProcess, type ExitKind, type FfmpegExit } from './ffmpeg-process.ts';
+import { RtspSource } from './rtsp/rtsp-source.ts';
+
+export type IngestRunHandlers = {
+  onStdout: (line: string) => void;
+  onStderr: (line: string) => void;
+  onSourceHint: (hint: string) => void; // why the camera's RTSP session ended
+};
+
+// One ingest attempt: an ffmpeg, and for an RTSP camera the RTSP session that feeds its
+// stdin. The two live and die together: when the session ends (camera gone, timeout,
+// wrong password) ffmpeg's input ends, so it flushes its last segment and exits, and the
+// supervisor's exit → restart logic runs as for any other camera.
+export class IngestRun {
+  private readonly ffmpeg: FfmpegProcess;
+  private readonly source: RtspSource | undefined;
+  readonly exited: Promise<FfmpegExit>;
+  sourceEnded = false;
+
+  constructor(camera: Camera, ffmpegPath: string, args: string[], handlers: IngestRunHandlers, log: Logger) {
+    const rtsp = camera.kind === 'rtsp';
+    this.ffmpeg = new FfmpegProcess(ffmpegPath, args, { onStdout: handlers.onStdout, onStderr: handlers.onStderr }, rtsp);
+    this.exited = this.ffmpeg.exited;
+    if (!rtsp) return;
+    const source = (this.source = new RtspSource(camera, this.ffmpeg.stdin, log));
+    void source.ended.then((hint) => {
+      this.sourceEnded = true;
+      if (hint !== 'stopped') handlers.onSourceHint(hint);
+      this.ffmpeg.stdin.end();
+    });
+    void this.exited.then(() => source.stop());
+  }
+
+  get pid(): number | undefined {
+    return this.ffmpeg.pid;
+  }
+
+  stop(reason: ExitKind, graceMs?: number): Promise<FfmpegExit> {
+    this.source?.stop();
+    return this.ffmpeg.stop(reason, graceMs);
+  }
+}
