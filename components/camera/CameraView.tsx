@@ -7,7 +7,7 @@ import { EmbedBox } from './EmbedBox';
 
 export function CameraView({ camera, origin }: { camera: PublicCamera; origin: string }) {
   return (
-    <main className="mx-auto flex w-full max-w-[min(100%,177.78dvh)] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6 2xl:max-w-[min(100%,160dvh)]">
+    <main className="mx-auto flex w-full max-w-[min(100%,calc((100dvh_-_8rem)*16/9))] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6 2xl:max-w-[min(100%,calc((100dvh_-_11rem)*16/9))]">
       <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl 2xl:text-5xl">{camera.name}</h1>
         <CameraClock timezone={camera.timezone} />

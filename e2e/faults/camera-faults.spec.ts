@@ -50,6 +50,7 @@ test('a camera that goes away shows the offline state with its preview, then pla
   await expect(offline).toBeVisible({ timeout: 15_000 });
   testInfo.annotations.push({ type: 'offline after', description: `${((Date.now() - cut) / 1000).toFixed(1)} s` });
   await expect(offline).toContainText(/Camera offline — since \d\d:\d\d/);
+  await expect(offline.getByRole('status'), 'the message is in view at 1280×720').toBeInViewport({ ratio: 1 });
   await expect(offline.locator('img')).toHaveAttribute('src', /preview\.jpg/);
   await page.screenshot({ path: testInfo.outputPath('offline.png') });
 
