@@ -67,6 +67,13 @@ describe('H264Depacketizer', () => {
     expect(run(depacketizer, packets.slice(4)).map((u) => u.timestamp / 3600)).toEqual([3]);
   });
 
+  it('after a loss, discards an IDR whose first slices were lost (it does not start at macroblock 0)', () => {
+    const frames = [[makeNal(5, 300)], [makeNal(1, 300)], [makeNal(5, 300), makeNal(5, 300, false)], [makeNal(1, 300)], [makeNal(5, 200)], [makeNal(1, 10)]];
+    const packets = packetize(frames);
+    packets[2]!.shift(); // the IDR's first slice is lost with the sequence gap
+    expect(run(new H264Depacketizer(), packets.flat()).map((u) => u.timestamp / 3600)).toEqual([0, 4]);
+  });
+
   it('discards a unit whose FU-A lost its start or end', () => {
     const packets = packetize([[makeNal(5, 3000)], [makeNal(1, 3000)], [makeNal(5, 100)], [makeNal(1, 10)]]);
     packets[1] = packets[1]!.slice(1); // no start fragment, and the sequence gap is hidden by renumbering

@@ -7,6 +7,12 @@ const START_CODE = Buffer.from([0, 0, 0, 1]);
 
 const nalType = (nal: Buffer) => nal[0]! & 0x1f;
 
+// first_mb_in_slice is the first ue(v) of a slice header: its leading bit is 1 only for 0.
+function startsPicture(nals: Buffer[]): boolean {
+  const slice = nals.find((nal) => nalType(nal) >= 1 && nalType(nal) <= NAL.idr);
+  return slice !== undefined && slice.length > 1 && (slice[1]! & 0x80) !== 0;
+}
+
 type Pending = { timestamp: number; nals: Buffer[]; fragment: Buffer[] | undefined };
 
 // RFC 6184 (single NAL unit, STAP-A, FU-A) to whole Annex-B access units, for a stream
@@ -98,7 +104,9 @@ export class H264Depacketizer {
     if (!unit || unit.nals.length === 0) return;
     if (unit.fragment) return this.markLoss(); // an FU-A without its end
     const keyframe = unit.nals.some((nal) => nalType(nal) === NAL.idr);
-    if (this.waitingForIdr && !keyframe) {
+    // The first unit after a loss may have lost its first packets: an IDR is a fresh start
+    // only if its picture starts at macroblock 0.
+    if (this.waitingForIdr && !(keyframe && startsPicture(unit.nals))) {
       this.discardedUnits++;
       return;
     }
