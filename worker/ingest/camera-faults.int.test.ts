@@ -48,21 +48,28 @@ describe('a camera that disconnects for 30 s', () => {
 });
 
 describe('a camera that stalls (socket open, no data)', () => {
-  it('is detected by the watchdog, restarted, and live again once data flows', async () => {
-    const rig = await startFaultRig([{ id: 'raw', source: (sim) => sim.tcpUrl }]);
+  it('is detected by the watchdog, restarted, and live again once data flows, over RTSP and raw TCP', async () => {
+    const rig = await startFaultRig([
+      { id: 'rtsp', source: (sim) => sim.rtspUrl },
+      { id: 'raw', source: (sim) => sim.tcpUrl },
+    ]);
+    const ids = ['rtsp', 'raw'] as const;
     try {
-      await waitFor(() => rig.state('raw') === 'live', { timeoutMs: 20_000, what: 'live' });
+      await waitFor(() => ids.every((id) => rig.state(id) === 'live'), { timeoutMs: 20_000, what: 'live' });
       const stalledAt = Date.now();
       await rig.sim.setFault('stall');
-      const stalled = await waitFor(() => eventsSince(rig, 'raw', 'stalled', stalledAt)[0], { timeoutMs: 15_000, what: 'stall detected' });
-      expect(stalled.at - stalledAt).toBeLessThanOrEqual((2 * SEGMENT_SECONDS + 3) * 1000);
-      await waitFor(() => eventsSince(rig, 'raw', 'restarted', stalledAt).length > 0, { timeoutMs: 10_000, what: 'a restart' });
-      await waitFor(() => rig.state('raw') === 'offline', { timeoutMs: 10_000, what: 'offline while stalled' });
+      for (const id of ids) {
+        const stalled = await waitFor(() => eventsSince(rig, id, 'stalled', stalledAt)[0], { timeoutMs: 15_000, what: `${id} stall detected` });
+        expect(stalled.at - stalledAt, id).toBeLessThanOrEqual((2 * SEGMENT_SECONDS + 3) * 1000);
+        await waitFor(() => eventsSince(rig, id, 'restarted', stalledAt).length > 0, { timeoutMs: 10_000, what: `${id} restart` });
+        await waitFor(() => rig.state(id) === 'offline', { timeoutMs: 10_000, what: `${id} offline while stalled` });
+      }
       const resumed = Date.now();
       await rig.sim.setFault('none');
-      await waitFor(() => eventsSince(rig, 'raw', 'live', resumed).length > 0, { timeoutMs: 25_000, what: 'live again' });
+      for (const id of ids) await waitFor(() => eventsSince(rig, id, 'live', resumed).length > 0, { timeoutMs: 25_000, what: `${id} live again` });
     } finally {
-      expectCleanReport((await rig.stop()).get('raw')!, 'raw');
+      const reports = await rig.stop();
+      for (const id of ids) expectCleanReport(reports.get(id)!, id);
     }
   });
 });
