@@ -3,14 +3,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { getEnv } from '../lib/env.ts';
+import { workerEnv } from '../lib/worker-env.ts';
 
 const env = getEnv();
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
-function run(name: string, command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+function run(name: string, command: string, args: string[], processEnv = childEnv): ChildProcess {
+  const child = spawn(command, args, { env: processEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `${name.padEnd(6)} | `;
   createInterface({ input: child.stdout! }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
   createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(prefix + line + '\n'));
@@ -61,7 +62,7 @@ async function waitForSite(url: string): Promise<void> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-run('worker', process.execPath, ['.build/worker.mjs']); // bundled by ensure_worker_build
+run('worker', process.execPath, ['.build/worker.mjs'], workerEnv(childEnv)); // bundled by ensure_worker_build
 run('site', 'node_modules/.bin/next', ['start', '--port', String(env.PORT), '--hostname', env.HOST]);
 const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 await waitForSite(`http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/api/health`);
