@@ -10,7 +10,7 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
-function run(name: string, command: string, args: string[], processEnv = childEnv): ChildProcess {
+function run(name: string, command: string, args: string[], processEnv: NodeJS.ProcessEnv = childEnv): ChildProcess {
   const child = spawn(command, args, { env: processEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `${name.padEnd(6)} | `;
   createInterface({ input: child.stdout! }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
