@@ -55,6 +55,18 @@ describe('RtspSource against the simulated camera (Digest auth)', () => {
     expect(lossesAt.discardedUnits).toBeGreaterThan(0);
   });
 
+  it('skips to the next IDR instead of queueing without bound when ffmpeg reads too slowly', async () => {
+    const camera = parseConfig({ cameras: [{ id: 'cam', name: 'Cam', source: sim.rtspUrl }] }).cameras[0]!;
+    const output = new PassThrough({ highWaterMark: 1024 }); // nobody reads it
+    const rtsp = new RtspSource(camera, output, log, 100_000);
+    sources.push(rtsp);
+    await waitFor(() => rtsp.stats().packets > 600, { timeoutMs: 20_000, what: 'four seconds of packets' });
+    const queued = output.writableLength + output.readableLength;
+    expect(queued).toBeGreaterThan(100_000); // it did fill up…
+    expect(queued).toBeLessThan(100_000 + 60_000); // …but only by the limit plus one access unit
+    expect(rtsp.stats().discardedUnits).toBeGreaterThan(50);
+  });
+
   it('says "wrong camera password" when the camera turns the credentials down', async () => {
     const { rtsp } = play(sim.rtspUrl.replace(encodeURIComponent(PASSWORD), 'nope'));
     expect(await rtsp.ended).toBe('wrong camera password or user name');

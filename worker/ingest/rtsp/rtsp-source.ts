@@ -32,7 +32,7 @@ export class RtspSource {
   private packets = 0;
   private finish: (hint: string) => void = () => {};
 
-  constructor(private readonly camera: Camera, private readonly output: Writable, private readonly log: Logger) {
+  constructor(private readonly camera: Camera, private readonly output: Writable, private readonly log: Logger, private readonly maxQueuedBytes = MAX_QUEUED_BYTES) {
     this.ended = new Promise((resolve) => (this.finish = resolve));
     void this.run().then(
       (hint) => this.end(hint),
@@ -94,7 +94,7 @@ export class RtspSource {
 
   private deliver(unit: AccessUnit): void {
     if (this.stopped || !this.output.writable) return;
-    if (this.output.writableLength > MAX_QUEUED_BYTES) {
+    if (this.output.writableLength > this.maxQueuedBytes) {
       this.depacketizer.markLoss(); // resume at the next IDR, with its SPS and PPS
       return;
     }
