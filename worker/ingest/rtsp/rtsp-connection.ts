@@ -75,9 +75,11 @@ export class RtspConnection {
     this.write(method, uri, headers);
   }
 
+  // end() lets a TEARDOWN written just before reach the camera; destroy() follows regardless.
   close(reason = new RtspError('stopped')): void {
     clearInterval(this.idleTimer);
-    this.socket.destroy();
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1000).unref();
     this.end(reason);
     for (const [cseq] of this.waiting) this.waiting.delete(cseq);
   }
