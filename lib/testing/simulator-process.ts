@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { CameraSimulatorOptions, SimulatorStatus } from '../../worker/simulator/camera-simulator.ts';
 import type { FaultMode, FaultOptions } from '../../worker/simulator/faults.ts';
+import { withParentDeathSignal } from '../../worker/ingest/ffmpeg-process.ts';
 
 export type SimulatorProcess = {
   rtspUrl: string; // with the credentials, when there are any
@@ -19,7 +20,7 @@ export async function spawnSimulator(options: CameraSimulatorOptions = {}): Prom
   if (options.width && options.height) args.push('--size', `${options.width}x${options.height}`);
   if (options.bitrateKbps) args.push('--bitrate', String(options.bitrateKbps));
   if (options.credentials) args.push('--user', options.credentials.username, '--password', options.credentials.password);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(...withParentDeathSignal(process.execPath, args), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const urls = await new Promise<Record<string, string>>((resolve, reject) => {

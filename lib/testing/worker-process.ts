@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { workerEnv } from '../worker-env.ts';
+import { withParentDeathSignal } from '../../worker/ingest/ffmpeg-process.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +18,7 @@ export async function freePort(): Promise<number> {
 // bundle `npm start` runs (`.build/worker.mjs`) when measuring.
 export function spawnWorker(env: Record<string, string>, entry: string[] = ['--import', 'tsx', 'worker/index.ts']): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, entry, { env: workerEnv({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(...withParentDeathSignal(process.execPath, entry), { env: workerEnv({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   return { child, output: () => output };
