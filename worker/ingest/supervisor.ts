@@ -153,7 +153,7 @@ export class IngestSupervisor {
     // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
     // was the one due to end the segment, the segment runs long.
     if (this.tooLong(duration)) return this.salvage(file, name, duration, [`${duration.toFixed(2)} s is longer than the target duration`], completedAt);
-    await this.publish(file, name, duration, completedAt);
+    await this.publish(file, name, duration, completedAt - duration * 1000);
   }
 
   private tooLong(duration: number): boolean {
@@ -169,9 +169,11 @@ export class IngestSupervisor {
       await Promise.all(pieces.map((p) => unlink(p.file).catch(() => {})));
       return this.drop(file, name, errors);
     }
+    let startedAt = completedAt - duration * 1000;
     for (const piece of pieces) {
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, completedAt, false);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, startedAt, false);
       else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
+      startedAt += piece.duration * 1000;
     }
   }
 
@@ -182,14 +184,15 @@ export class IngestSupervisor {
     this.deps.log.warn(`dropped corrupt segment ${name}: ${errors.slice(0, 2).join(' | ')}`);
   }
 
-  private async publish(file: string, name: string, duration: number, completedAt: number, whole = true): Promise<void> {
+  // startedAt: when ffmpeg began the segment (its completion minus its duration).
+  private async publish(file: string, name: string, duration: number, startedAt: number, whole = true): Promise<void> {
     const bytes = (await stat(file)).size;
-    await this.deps.publisher.publish(file, duration);
+    await this.deps.publisher.publish(file, duration, startedAt);
     const now = Date.now();
     this.run.lastSegmentAt = now;
     this.run.firstSegmentAt ||= now;
     this.lastLiveAt = now;
-    this.deps.health.segmentPublished(this.camera.id, bytes, duration, completedAt);
+    this.deps.health.segmentPublished(this.camera.id, bytes, duration, startedAt + duration * 1000);
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
     this.exitReason = undefined;

@@ -35,6 +35,26 @@ describe('Publisher', () => {
     expect(readdirSync(join(root, 'hls')).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
+  it('stamps a segment with when it started, never before the previous one ended', async () => {
+    const publisher = await open();
+    const start = clock;
+    await publisher.publish(stage('a-0.ts'), 1, start - 3000); // published late
+    await publisher.publish(stage('a-1.ts'), 1.5, start - 2500); // arrival jitter: overlaps a-0
+    clock += 500;
+    await publisher.publish(stage('a-2.ts'), 2); // no start given: it ended just now, so overlaps a-1
+    const times = read().segments.map((s) => Date.parse(s.programDateTime!) - start);
+    expect(times).toEqual([-3000, -2000, -500]);
+  });
+
+  it('does not stamp a segment in the future when the previous ones claimed more time than passed', async () => {
+    const publisher = await open();
+    await publisher.publish(stage('a-0.ts'), 2, clock - 1000); // "2 s" that took 1 s
+    await publisher.publish(stage('a-1.ts'), 2, clock - 500);
+    const [first, second] = read().segments.map((s) => Date.parse(s.programDateTime!));
+    expect(first).toBe(clock - 1000);
+    expect(second).toBe(clock); // not clock + 1000
+  });
+
   it('marks a discontinuity after a break, not before the first segment', async () => {
     const publisher = await open();
     publisher.markDiscontinuity();

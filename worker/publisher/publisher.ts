@@ -63,13 +63,15 @@ export class Publisher {
     if (this.state.playlist.segments.length > 0) this.discontinuityPending = true;
   }
 
-  async publish(stagedFile: string, duration: number): Promise<string> {
+  // startedAt: when the segment's first frame arrived (default: it ended just now).
+  async publish(stagedFile: string, duration: number, startedAt?: number): Promise<string> {
     const name = basename(stagedFile);
     await rename(stagedFile, join(this.options.dir, name));
     const now = this.now();
+    const programDateTime = new Date(this.programDateTime(startedAt ?? now - duration * 1000, now)).toISOString();
     const { playlist, removed } = appendSegment(
       this.state.playlist,
-      { name, duration, programDateTime: new Date(now - duration * 1000).toISOString(), discontinuity: this.discontinuityPending },
+      { name, duration, programDateTime, discontinuity: this.discontinuityPending },
       this.windowSize,
     );
     this.discontinuityPending = false;
@@ -78,6 +80,17 @@ export class Publisher {
     await writeFileAtomic(this.options.stateFile, JSON.stringify(this.state));
     await this.deleteExpired();
     return name;
+  }
+
+  // Wall-clock time never runs backwards in the playlist, and a segment does not start
+  // before the previous one ended (wall-clock arrival times jitter, a salvaged segment's
+  // pieces are published together), unless that end lies in the future (a camera whose
+  // stated frame rate is too low makes segments look longer than they took).
+  private programDateTime(startedAt: number, now: number): number {
+    const previous = this.state.playlist.segments.at(-1);
+    if (!previous?.programDateTime) return startedAt;
+    const previousEnd = Date.parse(previous.programDateTime) + previous.duration * 1000;
+    return Math.max(startedAt, Math.min(previousEnd, now));
   }
 
   // A segment that left the playlist stays for target duration + playlist duration, so a
