@@ -3,7 +3,6 @@ import type { Readable } from 'node:stream';
 import { AccessUnitGrouper, type AccessUnit } from './access-units.ts';
 import { buildEncoderArgs, type EncoderSettings } from './build-encoder-args.ts';
 import { getNalType, NAL_TYPE, NalSplitter } from './nal-units.ts';
-import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
 
 export type EncodedFrame = AccessUnit & { index: number };
 export type EncoderExit = { code: number | null; signal: NodeJS.Signals | null };
@@ -31,7 +30,7 @@ export class H264Encoder {
     // ffmpeg ignores EOF on stdin, but dies on EPIPE the next time it writes a frame (every
     // 40 ms) if this process is killed. The exit hook covers the ordinary ways out. Its own
     // process group keeps a terminal's Ctrl-C away from it: stop() ends it, in order.
-    this.child = spawn(...withParentDeathSignal(ffmpegPath, buildEncoderArgs(settings)), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.child = spawn(ffmpegPath, buildEncoderArgs(settings), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const killOnExit = () => this.child.kill('SIGKILL');
     process.on('exit', killOnExit);
     let failStart: (error: Error) => void = () => {};
