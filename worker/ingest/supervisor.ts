@@ -7,7 +7,7 @@ import type { HealthTracker } from '../health/health-tracker.ts';
 import type { Publisher } from '../publisher/publisher.ts';
 import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
-import { checkSegment } from './check-segment.ts';
+import { checkSegment, type SegmentCheck } from './check-segment.ts';
 import { salvageSegment } from './salvage-segment.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
@@ -147,8 +147,17 @@ export class IngestSupervisor {
     if (!name || !/^[\w-]+\.ts$/.test(name)) return;
     const file = join(this.deps.stagingDir, name);
     const duration = Number(end) - Number(start);
+    const index = ++this.run.segments;
     const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     if (!(duration > 0)) return this.drop(file, name, ['no duration']);
+    // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
+    // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
+    const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
+    await this.publishOrSalvage(file, name, duration, check, completedAt);
+    if (rhythm) await this.adoptKeyframeRhythm(rhythm);
+  }
+
+  private async publishOrSalvage(file: string, name: string, duration: number, check: SegmentCheck, completedAt: number): Promise<void> {
     if (!check.ok) return this.salvage(file, name, duration, check.errors, completedAt);
     // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
     // was the one due to end the segment, the segment runs long.
@@ -171,7 +180,7 @@ export class IngestSupervisor {
     }
     let startedAt = completedAt - duration * 1000;
     for (const piece of pieces) {
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, startedAt, false);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, startedAt);
       else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
       startedAt += piece.duration * 1000;
     }
@@ -185,7 +194,7 @@ export class IngestSupervisor {
   }
 
   // startedAt: when ffmpeg began the segment (its completion minus its duration).
-  private async publish(file: string, name: string, duration: number, startedAt: number, whole = true): Promise<void> {
+  private async publish(file: string, name: string, duration: number, startedAt: number): Promise<void> {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration, startedAt);
     const now = Date.now();
@@ -196,16 +205,11 @@ export class IngestSupervisor {
     this.deps.health.setHint(this.camera.id, null);
     this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
     this.exitReason = undefined;
-    // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
-    const index = ++this.run.segments;
-    if (whole && (index === 2 || index === 3) && this.camera.kind !== 'test') await this.checkKeyframeRhythm(join(this.deps.publisher.dir, name), duration);
   }
 
   // Acts only when two segments agree: one segment's timestamps can jitter (wall-clock
   // timestamps, a late RTP packet), and a needless switch costs a restart.
-  private async checkKeyframeRhythm(file: string, duration: number): Promise<void> {
-    const interval = await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration);
-    if (!interval) return;
+  private async adoptKeyframeRhythm(interval: number): Promise<void> {
     this.run.rhythm.push(interval);
     if (this.run.rhythm.length < 2 || !agree(this.run.rhythm[0]!, interval)) return;
     const workable = workableSegmentSeconds(this.camera.segmentSeconds, interval);
