@@ -11,12 +11,21 @@ ensure_media_tools
 ensure_apt "browser tests" chromium:/usr/bin/chromium
 
 passed=0 failed=0 summary=()
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 step() {
   local name=$1; shift
-  local started=$SECONDS
+  local started=$SECONDS log="$logs/$((passed + failed)).log"
   printf '\n=== %s ===\n' "$name"
-  if "$@"; then passed=$((passed + 1)); summary+=("ok    $name ($((SECONDS - started)) s)")
-  else failed=$((failed + 1)); summary+=("FAIL  $name ($((SECONDS - started)) s)"); fi
+  if "$@" 2>&1 | tee "$log"; then passed=$((passed + 1)); summary+=("ok    $name ($((SECONDS - started)) s)")
+  else
+    failed=$((failed + 1)); summary+=("FAIL  $name ($((SECONDS - started)) s)")
+    # A long run pushes the failures far up: name them again where the summary is read.
+    while IFS= read -r line; do summary+=("        $line"); done < <(failures "$log")
+  fi
+}
+failures() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^ *(FAIL |✘|×|error TS)|^[^ ].*: (error|warning) ' | sort -u | head -15
 }
 
 e2e() {
