@@ -3,9 +3,13 @@
 import { useEffect, useState } from 'react';
 import { formatClock } from '@/lib/format-time';
 
+const START_AFTER_MS = 1000;
+
 // The camera's local time, ticking. Rendered only in the browser (a server-rendered time
-// would differ by the time the page hydrates), and only once the browser is idle: the first
-// formatted time loads the time-zone data, which must not hold up the first video frame.
+// would differ by the time the page hydrates), and only a second after load, when the browser
+// is idle: the first formatted time loads the time-zone data (~20 ms of main thread), which
+// must not hold up the first video frame. Idle time alone comes too early: the page is idle
+// while it waits for the first segment.
 export function CameraClock({ timezone }: { timezone: string }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -14,9 +18,11 @@ export function CameraClock({ timezone }: { timezone: string }) {
       setNow(Date.now());
       timer = setInterval(() => setNow(Date.now()), 1000);
     };
-    const idle = 'requestIdleCallback' in window ? { id: requestIdleCallback(start, { timeout: 2000 }), cancel: cancelIdleCallback } : { id: setTimeout(start, 500) as unknown as number, cancel: clearTimeout };
+    let idle: number | undefined;
+    const delay = setTimeout(() => (idle = 'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 1000 }) : (start(), undefined)), START_AFTER_MS);
     return () => {
-      idle.cancel(idle.id);
+      clearTimeout(delay);
+      if (idle !== undefined) cancelIdleCallback(idle);
       clearInterval(timer);
     };
   }, []);
