@@ -2,7 +2,8 @@
 // loads the camera page in fresh Chromium contexts. Prints median and p95 of navigation →
 // first decoded frame, live latency (wall clock − PROGRAM-DATE-TIME of the frame shown),
 // `waiting` events after the first frame, the JavaScript sent, and where the start-up time
-// goes. Builds the site and the worker first if either is stale.
+// goes (milestones, then a CPU profile of the main thread over 3 more loads). Builds the site
+// and the worker first if either is stale.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/worker-process.ts';
 import { installProbe, readProbe, type ProbeResult } from './bench-player-probe.ts';
+import { profileLoad, summariseProfiles } from './bench-player-profile.ts';
 
 const LOADS = Number(process.argv[2] ?? 10);
 const PAGE = process.env.BENCH_PAGE ?? '/cameras/test';
@@ -75,6 +77,8 @@ try {
     results.push(await page.evaluate(readProbe));
     await context.close();
   }
+  const profiles = [];
+  for (let i = 0; i < 3; i++) profiles.push(await profileLoad(browser, `${base}${PAGE}`));
   await browser.close();
   const passThrough = await comparePassThrough();
   const latencies = results.flatMap((r) => (r.latency === null ? [] : [r.latency]));
@@ -89,6 +93,7 @@ try {
   console.log(`segments fetched in the first ${WATCH_MS / 1000} s: median ${quantile(results.map((r) => r.segmentFetches), 0.5)}, fetched twice: ${results.reduce((a, r) => a + r.segmentRefetches, 0)}`);
   console.log(`main-thread long tasks before the first frame (ms): ${stats(results.map((r) => r.longTaskMs), 0)}`);
   console.log(`media pass-through (median of 20): ${passThrough}`);
+  console.log(summariseProfiles(profiles));
   console.log('start-up milestones, ms after navigation start (median, p95):');
   for (const name of Object.keys(results[0]!.milestones)) {
     const values = results.map((r) => r.milestones[name]).filter((v): v is number => v !== undefined);
