@@ -7,6 +7,7 @@ import { describeSocketError, RtspError } from './rtsp-errors.ts';
 export type ConnectionOptions = { url: URL; credentials: Credentials | undefined; timeoutMs: number; onMedia: (event: ReaderEvent) => void };
 
 const USER_AGENT = 'Lookout';
+const UNANSWERED_MS = 10_000;
 
 // One RTSP control connection: requests matched to responses by CSeq, authentication on a
 // 401, and the I/O timeout (no byte from the camera for timeoutMs ends it). Media events
@@ -57,6 +58,7 @@ export class RtspConnection {
   // Sends a request and waits for its response; a 401 is answered once with the credentials.
   async request(method: string, uri: string, headers: Record<string, string> = {}): Promise<RtspResponse> {
     let response = await this.exchange(method, uri, headers);
+    if (response.status === 401 && this.renewIfStale(response)) response = await this.exchange(method, uri, headers);
     if (response.status === 401) {
       if (this.authenticator) throw new RtspError('wrong camera password or user name');
       const challenge = parseChallenges(response.headers.get('www-authenticate') ?? [])[0];
@@ -70,9 +72,22 @@ export class RtspConnection {
     return response;
   }
 
-  // A request whose answer nobody waits for (keepalive, TEARDOWN): the lost-bytes bug may eat it.
+  // A request whose answer nobody waits for (keepalive, TEARDOWN): the lost-bytes bug may eat
+  // it. Only an expired Digest nonce is acted on: the request goes again with the new one.
   send(method: string, uri: string, headers: Record<string, string> = {}): void {
-    this.write(method, uri, headers);
+    const cseq = this.write(method, uri, headers);
+    this.waiting.set(cseq, (response) => {
+      if (response.status === 401 && this.renewIfStale(response)) this.write(method, uri, headers);
+    });
+    setTimeout(() => this.waiting.delete(cseq), UNANSWERED_MS).unref(); // an answer lost with the bytes
+  }
+
+  // RFC 2617 `stale=true`: the password was right, the nonce has expired (cameras rotate them).
+  private renewIfStale(response: RtspResponse): boolean {
+    const challenge = parseChallenges(response.headers.get('www-authenticate') ?? [])[0];
+    if (!this.authenticator || !this.options.credentials || challenge?.scheme !== 'digest' || challenge.params.stale?.toLowerCase() !== 'true') return false;
+    this.authenticator = new Authenticator(this.options.credentials, challenge);
+    return true;
   }
 
   // end() lets a TEARDOWN written just before reach the camera; destroy() follows regardless.
