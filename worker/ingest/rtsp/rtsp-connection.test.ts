@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RtspConnection } from './rtsp-connection.ts';
 
@@ -6,9 +11,9 @@ type Request = { method: string; cseq: string; authorization: string | undefined
 type Answer = (request: Request) => { status: string; headers?: string[] };
 
 // A scripted camera: answers each request on 127.0.0.1 as `answer` says, and records them.
-async function scriptedCamera(answer: Answer): Promise<{ url: URL; requests: Request[]; server: Server }> {
+async function scriptedCamera(answer: Answer, tls?: { key: Buffer; cert: Buffer }): Promise<{ url: URL; requests: Request[]; server: Server }> {
   const requests: Request[] = [];
-  const server = createServer((socket: Socket) => {
+  const serve = (socket: Socket) => {
     let pending = '';
     socket.on('data', (chunk) => {
       pending += chunk.toString('latin1');
@@ -23,10 +28,11 @@ async function scriptedCamera(answer: Answer): Promise<{ url: URL; requests: Req
         socket.write([`RTSP/1.0 ${status}`, `CSeq: ${request.cseq}`, ...headers, '', ''].join('\r\n'));
       }
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, serve) : createServer(serve);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { url: new URL(`rtsp://127.0.0.1:${port}/stream`), requests, server };
+  return { url: new URL(`${tls ? 'rtsps' : 'rtsp'}://127.0.0.1:${port}/stream`), requests, server };
 }
 
 const challenge = (nonce: string, stale = false) => [`WWW-Authenticate: Digest realm="cam", nonce="${nonce}"${stale ? ', stale=TRUE' : ''}`];
@@ -46,8 +52,8 @@ afterEach(() => {
   server?.close();
 });
 
-async function open(answer: Answer) {
-  const camera = await scriptedCamera(answer);
+async function open(answer: Answer, tls?: { key: Buffer; cert: Buffer }) {
+  const camera = await scriptedCamera(answer, tls);
   server = camera.server;
   connection = await RtspConnection.open({ url: camera.url, credentials: { username: 'admin', password: 'secret' }, timeoutMs: 5000, onMedia: () => {} });
   return { connection, requests: camera.requests, uri: camera.url.href };
@@ -84,5 +90,17 @@ describe('RtspConnection authentication', () => {
     await connection.request('OPTIONS', uri);
     nonces.rotate();
     await expect(connection.request('DESCRIBE', uri)).rejects.toThrow('wrong camera password or user name');
+  });
+});
+
+describe('RtspConnection over TLS (rtsps://)', () => {
+  it('talks RTSP to a camera with a self-signed certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-rtsps-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=camera'], { stdio: 'ignore' });
+    const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    const { connection, requests, uri } = await open(rotatingNonces({ stale: true }).answer, tls);
+    expect(uri).toMatch(/^rtsps:/);
+    await expect(connection.request('OPTIONS', uri)).resolves.toMatchObject({ status: 200 });
+    expect(requests.map(nonceOf)).toEqual([undefined, 'n1']);
   });
 });
