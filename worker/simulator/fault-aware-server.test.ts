@@ -110,7 +110,11 @@ describe('FaultAwareServer', () => {
     const connection = await waitFor(() => connections[0], { what: 'the connection' });
     await server.setFault(resolveFault('lost-bytes', { meanIntervalMs: 1 }));
     const sent = Buffer.alloc(200_000, 7);
-    for (let offset = 0; offset < sent.length; offset += 1000) connection.write(sent.subarray(offset, offset + 1000));
+    // Spread over ≥ 20 ms: drops come on the clock (mean 1 ms), and a tight loop can finish first.
+    for (let offset = 0; offset < sent.length; offset += 1000) {
+      connection.write(sent.subarray(offset, offset + 1000));
+      if (offset % 10_000 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     const { bytesDropped, dropEvents, bytesSent } = server.stats();
     expect(dropEvents).toBeGreaterThan(0);
     expect(bytesSent + bytesDropped).toBe(sent.length);
