@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildAuthChallenges, checkAuthorization, parseDigestFields } from './rtsp-auth.ts';
+import { parseAuthParams } from '../ingest/rtsp/auth.ts';
+import { buildAuthChallenges, checkAuthorization } from './rtsp-auth.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const credentials = { username: 'admin', password: 'p@ss:word' };
@@ -64,7 +65,7 @@ describe('checkAuthorization: Digest', () => {
   });
 });
 
-describe('buildAuthChallenges and parseDigestFields', () => {
+describe('buildAuthChallenges and parseAuthParams', () => {
   it('offers Digest before Basic', () => {
     expect(buildAuthChallenges('both', 'Lookout', 'n1')).toEqual(['Digest realm="Lookout", nonce="n1"', 'Basic realm="Lookout"']);
     expect(buildAuthChallenges('basic', 'Lookout', 'n1')).toEqual(['Basic realm="Lookout"']);
@@ -72,6 +73,6 @@ describe('buildAuthChallenges and parseDigestFields', () => {
   });
 
   it('reads quoted and bare values, commas inside quotes included', () => {
-    expect(parseDigestFields('username="a,b", qop=auth, NC=00000001')).toEqual({ username: 'a,b', qop: 'auth', nc: '00000001' });
+    expect(parseAuthParams('username="a,b", qop=auth, NC=00000001')).toEqual({ username: 'a,b', qop: 'auth', nc: '00000001' });
   });
 });

@@ -1,10 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { digestResponse, parseAuthParams, type Credentials } from '../ingest/rtsp/auth.ts';
 
-export type Credentials = { username: string; password: string };
+export type { Credentials };
 export type AuthScheme = 'basic' | 'digest' | 'both';
 export type AuthContext = { method: string; realm: string; nonce: string };
-
-const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 export function buildAuthChallenges(scheme: AuthScheme, realm: string, nonce: string): string[] {
   const challenges: string[] = [];
@@ -23,7 +22,7 @@ export function checkAuthorization(header: string | undefined, credentials: Cred
   if (kind === 'basic' && scheme !== 'digest') {
     return safeEqual(Buffer.from(value, 'base64').toString('utf8'), `${credentials.username}:${credentials.password}`);
   }
-  if (kind === 'digest' && scheme !== 'basic') return checkDigest(parseDigestFields(value), credentials, context);
+  if (kind === 'digest' && scheme !== 'basic') return checkDigest(parseAuthParams(value), credentials, context);
   return false;
 }
 
@@ -31,18 +30,9 @@ export function checkAuthorization(header: string | undefined, credentials: Cred
 function checkDigest(fields: Record<string, string>, credentials: Credentials, { method, realm, nonce }: AuthContext): boolean {
   const { username, uri, response, qop, nc, cnonce } = fields;
   if (username !== credentials.username || fields.realm !== realm || fields.nonce !== nonce || !uri || !response) return false;
-  const ha1 = md5(`${username}:${realm}:${credentials.password}`);
-  const ha2 = md5(`${method}:${uri}`);
-  const expected = qop ? md5(`${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`) : md5(`${ha1}:${nonce}:${ha2}`);
+  if (qop && qop !== 'auth') return false; // auth-int would hash the body too
+  const expected = digestResponse({ credentials, realm, nonce, method, uri, qop: qop ? { nc: nc ?? '', cnonce: cnonce ?? '' } : undefined });
   return safeEqual(response.toLowerCase(), expected);
-}
-
-export function parseDigestFields(value: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const match of value.matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
-    fields[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? '';
-  }
-  return fields;
 }
 
 function safeEqual(a: string, b: string): boolean {

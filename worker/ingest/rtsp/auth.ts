@@ -18,11 +18,17 @@ export function parseChallenges(headers: string[]): Challenge[] {
   for (const header of headers) {
     const match = /^\s*(Basic|Digest)\b\s*(.*)$/is.exec(header);
     if (!match) continue;
-    const params: Record<string, string> = {};
-    for (const field of match[2]!.matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) params[field[1]!.toLowerCase()] = field[2] ?? field[3] ?? '';
-    challenges.push({ scheme: match[1]!.toLowerCase() as Challenge['scheme'], params });
+    challenges.push({ scheme: match[1]!.toLowerCase() as Challenge['scheme'], params: parseAuthParams(match[2]!) });
   }
   return challenges.sort((a, b) => (a.scheme === b.scheme ? 0 : a.scheme === 'digest' ? -1 : 1));
+}
+
+// Pure: the `name=value, name="quoted, value"` list of a challenge or an Authorization header,
+// names lower-cased.
+export function parseAuthParams(value: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const field of value.matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) params[field[1]!.toLowerCase()] = field[2] ?? field[3] ?? '';
+  return params;
 }
 
 // RFC 2617 response, with qop=auth when the camera offers it and without qop otherwise.
