@@ -70,19 +70,19 @@ export class IngestSupervisor {
     const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
     this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
-    const ffmpeg: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
+    const ingest: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
       onStdout: (line) => {
         const completedAt = (this.run.lastOutputAt = Date.now());
         this.enqueue(() => this.handleSegment(line, completedAt));
       },
-      onStderr: (line) => this.handleStderr(line, ffmpeg),
+      onStderr: (line) => this.handleStderr(line, ingest),
       onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
     }, this.deps.log);
-    this.current = ffmpeg;
-    this.deps.onSpawn?.(ffmpeg.pid);
-    this.deps.log.debug(`ffmpeg started (pid ${ffmpeg.pid}, run ${runId})`);
-    void ffmpeg.exited.then((exit) => {
-      if (ffmpeg !== this.current) return;
+    this.current = ingest;
+    this.deps.onSpawn?.(ingest.pid);
+    this.deps.log.debug(`ffmpeg started (pid ${ingest.pid}, run ${runId})`);
+    void ingest.exited.then((exit) => {
+      if (ingest !== this.current) return;
       this.current = undefined;
       this.handleExit(exit);
     });
@@ -119,15 +119,15 @@ export class IngestSupervisor {
     } else if (state === 'live' && age > OVERDUE * this.segmentSeconds * 1000) {
       this.deps.health.setState(this.camera.id, 'reconnecting', this.exitReason ?? `next segment overdue (${Math.round(age / 1000)}s)`);
     }
-    const ffmpeg = this.current;
-    if (!ffmpeg || this.stopping) return;
+    const ingest = this.current;
+    if (!ingest || this.stopping) return;
     const since = this.run.lastOutputAt || this.run.startedAt + CONNECT_GRACE_MS;
     if (Date.now() - since <= limitMs) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
     this.exitReason = `stalled: no new segment for ${silentFor}s`;
-    void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
+    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit));
   }
 
   private hint(): string | undefined {
@@ -148,21 +148,22 @@ export class IngestSupervisor {
     const file = join(this.deps.stagingDir, name);
     const duration = Number(end) - Number(start);
     const index = ++this.run.segments;
-    const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     if (!(duration > 0)) return this.drop(file, name, ['no duration']);
+    const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
     const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
-    await this.publishOrSalvage(file, name, duration, check, completedAt);
+    await this.publishOrSalvage(file, name, duration, check, completedAt - duration * 1000);
     if (rhythm) await this.adoptKeyframeRhythm(rhythm);
   }
 
-  private async publishOrSalvage(file: string, name: string, duration: number, check: SegmentCheck, completedAt: number): Promise<void> {
-    if (!check.ok) return this.salvage(file, name, duration, check.errors, completedAt);
+  // startedAt: when ffmpeg began the segment (its completion minus its duration).
+  private async publishOrSalvage(file: string, name: string, duration: number, check: SegmentCheck, startedAt: number): Promise<void> {
+    if (!check.ok) return this.salvage(file, name, duration, check.errors, startedAt);
     // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
     // was the one due to end the segment, the segment runs long.
-    if (this.tooLong(duration)) return this.salvage(file, name, duration, [`${duration.toFixed(2)} s is longer than the target duration`], completedAt);
-    await this.publish(file, name, duration, completedAt - duration * 1000);
+    if (this.tooLong(duration)) return this.salvage(file, name, duration, [`${duration.toFixed(2)} s is longer than the target duration`], startedAt);
+    await this.publish(file, name, duration, startedAt);
   }
 
   private tooLong(duration: number): boolean {
@@ -171,18 +172,18 @@ export class IngestSupervisor {
 
   // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment; each
   // damaged or still overlong piece is dropped and leaves a discontinuity behind it.
-  private async salvage(file: string, name: string, duration: number, errors: string[], completedAt: number): Promise<void> {
+  private async salvage(file: string, name: string, duration: number, errors: string[], startedAt: number): Promise<void> {
     const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
     await unlink(file).catch(() => {});
     if (!pieces.some((p) => p.ok)) {
       await Promise.all(pieces.map((p) => unlink(p.file).catch(() => {})));
       return this.drop(file, name, errors);
     }
-    let startedAt = completedAt - duration * 1000;
+    let pieceStartedAt = startedAt;
     for (const piece of pieces) {
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, startedAt);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, pieceStartedAt);
       else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
-      startedAt += piece.duration * 1000;
+      pieceStartedAt += piece.duration * 1000;
     }
   }
 
@@ -193,7 +194,6 @@ export class IngestSupervisor {
     this.deps.log.warn(`dropped corrupt segment ${name}: ${errors.slice(0, 2).join(' | ')}`);
   }
 
-  // startedAt: when ffmpeg began the segment (its completion minus its duration).
   private async publish(file: string, name: string, duration: number, startedAt: number): Promise<void> {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration, startedAt);
@@ -219,10 +219,10 @@ export class IngestSupervisor {
     this.deps.log.warn(note);
     this.deps.health.event(this.camera.id, 'restarted', fits ? note : `${note}; the playlist keeps its target duration until its state is reset`);
     this.segmentSeconds = workable;
-    const ffmpeg = this.current;
-    if (!ffmpeg) return;
+    const ingest = this.current;
+    if (!ingest) return;
     this.current = undefined;
-    void ffmpeg.stop('forced', 1000).then((exit) => this.handleExit(exit));
+    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit));
   }
 
   // Once an RTSP session has ended, its reason is the hint: ffmpeg then only complains
