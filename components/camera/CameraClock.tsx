@@ -19,7 +19,10 @@ export function CameraClock({ timezone }: { timezone: string }) {
       timer = setInterval(() => setNow(Date.now()), 1000);
     };
     let idle: number | undefined;
-    const delay = setTimeout(() => (idle = 'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 1000 }) : (start(), undefined)), START_AFTER_MS);
+    const delay = setTimeout(() => {
+      if ('requestIdleCallback' in window) idle = requestIdleCallback(start, { timeout: 1000 });
+      else start();
+    }, START_AFTER_MS);
     return () => {
       clearTimeout(delay);
       if (idle !== undefined) cancelIdleCallback(idle);
