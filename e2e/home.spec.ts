@@ -37,3 +37,20 @@ test('preview.jpg is a JPEG through the site and the page shares it as its card'
   await page.goto('/cameras/test');
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/cameras\/test\/preview\.jpg$/);
 });
+
+test('the page JavaScript, hls.js included, arrives precompressed and cached for a year', async ({ page }) => {
+  const scripts: { url: string; encoding?: string; cache?: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const headers = await response.allHeaders();
+    scripts.push({ url: new URL(response.url()).pathname, encoding: headers['content-encoding'], cache: headers['cache-control'], bytes: (await response.body()).length });
+  });
+  await page.goto('/cameras/test');
+  await expectVideoPlays(page);
+  expect(scripts.map((s) => s.url)).toContainEqual(expect.stringMatching(/^\/player\/hls\.light-[\d.]+\.min\.js$/));
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const script of scripts) {
+    expect(script, script.url).toMatchObject({ encoding: 'br', cache: 'public, max-age=31536000, immutable' });
+    expect(script.bytes, script.url).toBeGreaterThan(0); // decoded by the browser: a broken copy would not run
+  }
+});

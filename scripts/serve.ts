@@ -63,7 +63,7 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 run('worker', process.execPath, ['.build/worker.mjs'], workerEnv(childEnv)); // bundled by ensure_worker_build
-run('site', 'node_modules/.bin/next', ['start', '--port', String(env.PORT), '--hostname', env.HOST]);
+run('site', process.execPath, ['.build/site.mjs'], { ...childEnv, NODE_ENV: 'production' }); // bundled by ensure_site_build
 const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 await waitForSite(`http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/api/health`);
 if (!stopping) console.log(`\nLookout is running: open http://${shownHost}:${env.PORT}/  (Ctrl-C to stop)\n`);

@@ -38,13 +38,17 @@ ensure_media_tools() {
   ensure_apt "video ingest and snapshots" ffmpeg:ffmpeg fonts-dejavu-core:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf fontconfig:fc-list
 }
 
-# Rebuild the site when any of its inputs is newer than the last build.
+# Rebuild the site when any of its inputs is newer than the last build: `next build`, hls.js and
+# the precompressed copies (scripts/build-site.ts), then the site server as one bundled file.
 ensure_site_build() {
-  if [ -f .next/BUILD_ID ] && [ -z "$(find app components lib public prisma/schema.prisma next.config.ts postcss.config.mjs tsconfig.json package-lock.json -type f -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  if [ -f .next/BUILD_ID ] && [ -f .build/site.mjs ] && [ -z "$(find app components lib public prisma/schema.prisma next.config.ts postcss.config.mjs tsconfig.json package-lock.json scripts/build-site.ts scripts/site-server.ts -type f -newer .build/site.mjs -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   log "building the site (next build)…"
-  NEXT_TELEMETRY_DISABLED=1 node_modules/.bin/next build >/tmp/lookout-build.log 2>&1 || { cat /tmp/lookout-build.log; log "next build failed"; exit 1; }
+  rm -f .build/site.mjs
+  node_modules/.bin/tsx scripts/build-site.ts >/tmp/lookout-build.log 2>&1 || { cat /tmp/lookout-build.log; log "next build failed"; exit 1; }
+  node_modules/.bin/esbuild scripts/site-server.ts --bundle --platform=node --format=esm --target=node20 \
+    --packages=external --outfile=.build/site.mjs --log-level=warning
 }
 
 # The worker runs as one bundled ESM file under plain node: ~30 MB less memory than tsx.

@@ -1,7 +1,7 @@
 import type HlsType from 'hls.js/light';
 import { version } from 'hls.js/package.json';
 
-// hls.js is loaded as its own classic <script> (app/player/[file]/route.ts), not bundled: it
+// hls.js is loaded as its own classic <script> (scripts/build-site.ts), not bundled: it
 // downloads at high priority alongside Next's chunks, and the inline bootstrap (early-start.ts)
 // starts the stream as soon as it has run, without waiting for React to boot and hydrate.
 export const HLS_SCRIPT_NAME = `hls.light-${version}.min.js`;

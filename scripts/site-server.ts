@@ -1,0 +1,35 @@
+// The site process: Next.js behind a plain Node HTTP server that sends the build's static
+// files itself, precompressed (lib/static-assets). Everything else is Next's. Run by
+// scripts/serve.ts as the bundle .build/site.mjs (scripts/system-deps.sh ensure_site_build).
+import { createServer } from 'node:http';
+import next from 'next';
+import { getEnv } from '../lib/env.ts';
+import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
+import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
+
+const env = getEnv();
+const assets: StaticAssets = new Map();
+for (const { dir, urlPrefix } of ASSET_DIRS) loadStaticAssets(dir, urlPrefix, assets);
+
+const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  if (serveStaticAsset(request, response, assets)) return;
+  handle(request, response).catch((error: unknown) => {
+    console.error('request failed:', error instanceof Error ? error.message : error);
+    if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Internal error\n');
+  });
+});
+server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeout, as `next start` does
+server.listen(env.PORT, env.HOST, () => console.log(`site listening on http://${env.HOST}:${env.PORT} (${assets.size} static files precompressed)`));
+
+function stop(): void {
+  server.close();
+  server.closeAllConnections();
+  void app.close().finally(() => process.exit(0));
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
