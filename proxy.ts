@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: media and snapshots pass through untouched, exactly as the origin sent them.
-  matcher: ['/((?!hls/|_next/static|_next/image|preview\\.jpg|cameras/[^/]+/preview\\.jpg|icon\\.svg|favicon\\.ico).*)'],
+  // Pages only. Media, snapshots and the build's static files never reach Next: the site
+  // server sends them (scripts/site-server.ts).
+  matcher: ['/((?!_next/static|_next/image|icon\\.svg|favicon\\.ico).*)'],
 };

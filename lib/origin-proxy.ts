@@ -1,27 +1,48 @@
-import { getEnv } from './env.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { MISSING_MEDIA_CACHE } from './media-headers.ts';
 
 const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range'];
 const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges'];
 
-// On a single machine the site passes media through to the worker's origin. Bytes are
-// streamed, headers kept as the origin set them (edges depend on them), and nothing added.
-export async function proxyToOrigin(request: Request, path: string): Promise<Response> {
+// On a single machine the site passes media through to the worker's origin, in front of Next
+// (scripts/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
+// viewer asks for the playlist several times per segment. Bytes are streamed, headers kept as
+// the origin set them (edges depend on them), and nothing added.
+export async function proxyToOrigin(request: IncomingMessage, response: ServerResponse, originUrl: string, path: string): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendError(response, 405, 'method_not_allowed', 'Media is read with GET or HEAD', { Allow: 'GET, HEAD' });
+    return;
+  }
   const headers = new Headers();
   for (const name of PASS_REQUEST) {
-    const value = request.headers.get(name);
-    if (value) headers.set(name, value);
+    const value = request.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
   }
+  const aborted = new AbortController();
+  response.on('close', () => aborted.abort()); // the viewer left: stop reading from the origin
   let upstream: Response;
   try {
-    upstream = await fetch(`${getEnv().ORIGIN_URL}${path}`, { method: request.method, headers, cache: 'no-store', redirect: 'manual', signal: request.signal });
+    upstream = await fetch(`${originUrl}${path}`, { method: request.method, headers, redirect: 'manual', signal: aborted.signal });
   } catch {
-    return Response.json({ error: { code: 'origin_unavailable', message: 'The camera worker is not reachable' } }, { status: 502, headers: { 'Cache-Control': MISSING_MEDIA_CACHE } });
+    if (!aborted.signal.aborted) sendError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
+    return;
   }
-  const out = new Headers();
+  const out: Record<string, string> = {};
   for (const name of PASS_RESPONSE) {
     const value = upstream.headers.get(name);
-    if (value) out.set(name, value);
+    if (value) out[name] = value;
   }
-  return new Response(request.method === 'HEAD' ? null : upstream.body, { status: upstream.status, headers: out });
+  response.writeHead(upstream.status, out);
+  if (request.method === 'HEAD' || !upstream.body) {
+    response.end();
+    return;
+  }
+  Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).on('error', () => response.destroy()).pipe(response);
+}
+
+export function sendError(response: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+  const body = JSON.stringify({ error: { code, message } });
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': MISSING_MEDIA_CACHE, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  response.end(body);
 }

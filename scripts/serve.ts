@@ -65,5 +65,9 @@ process.on('SIGTERM', () => void stopAll(0));
 run('worker', process.execPath, ['.build/worker.mjs'], workerEnv(childEnv)); // bundled by ensure_worker_build
 run('site', process.execPath, ['.build/site.mjs'], { ...childEnv, NODE_ENV: 'production' }); // bundled by ensure_site_build
 const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
-await waitForSite(`http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}/api/health`);
+const siteUrl = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+await waitForSite(`${siteUrl}/api/health`);
+// Next loads a page's server modules on its first request (~80 ms of CPU): pay that now, not
+// the first visitor (a Smart TV reconnecting after a restart, say).
+if (!stopping) await fetch(siteUrl, { signal: AbortSignal.timeout(10_000) }).then((r) => r.arrayBuffer()).catch(() => {});
 if (!stopping) console.log(`\nLookout is running: open http://${shownHost}:${env.PORT}/  (Ctrl-C to stop)\n`);

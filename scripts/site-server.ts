@@ -1,9 +1,12 @@
 // The site process: Next.js behind a plain Node HTTP server that sends the build's static
-// files itself, precompressed (lib/static-assets). Everything else is Next's. Run by
-// scripts/serve.ts as the bundle .build/site.mjs (scripts/system-deps.sh ensure_site_build).
+// files itself, precompressed (lib/static-assets), and streams media from the worker's origin
+// (lib/origin-proxy.ts). Pages and APIs are Next's. Run by scripts/serve.ts as the bundle
+// .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
 import { getEnv } from '../lib/env.ts';
+import { matchMediaRoute } from '../lib/media-route.ts';
+import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
 import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
 import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
 
@@ -17,6 +20,9 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   if (serveStaticAsset(request, response, assets)) return;
+  const media = matchMediaRoute(request.url ?? '/');
+  if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path');
+  if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path);
   handle(request, response).catch((error: unknown) => {
     console.error('request failed:', error instanceof Error ? error.message : error);
     if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,0 +1,29 @@
+// The media URLs the site passes through to the worker's origin on a single machine, and the
+// origin path for each. Path segments are decoded and re-encoded, so `..%2f` arrives at the
+// origin as one (refused) file name, never as a path step. null: not a media URL.
+export type MediaRoute = { path: string } | { error: 'bad_path' };
+
+export function matchMediaRoute(url: string): MediaRoute | null {
+  const [pathname = '', query] = splitOnce(url, '?');
+  const search = query === undefined ? '' : `?${query}`;
+  const parts = pathname.split('/').slice(1);
+  if (parts[0] === 'hls' && parts.length === 3) return encodePath(['hls', parts[1]!, parts[2]!], ''); // query dropped: the origin never blocks
+  if (pathname === '/preview.jpg') return { path: `/preview.jpg${search}` };
+  if (parts[0] === 'cameras' && parts.length === 3 && parts[2] === 'preview.jpg') return encodePath(['cameras', parts[1]!, 'preview.jpg'], search);
+  return null;
+}
+
+function encodePath(parts: string[], search: string): MediaRoute {
+  try {
+    const encoded = parts.map((part) => encodeURIComponent(decodeURIComponent(part)));
+    if (encoded.some((part) => part === '')) return { error: 'bad_path' };
+    return { path: `/${encoded.join('/')}${search}` };
+  } catch {
+    return { error: 'bad_path' }; // malformed percent-encoding
+  }
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
