@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HLS_SCRIPT_NAME } from '../components/player/hls-script.ts';
+import { HLS_SCRIPT_NAME } from '../components/player/hls-script-src.ts';
 import { ASSET_DIRS, PLAYER_DIR } from '../lib/static-assets/asset-dirs.ts';
 import { precompressDir } from '../lib/static-assets/precompress.ts';
 

@@ -1,5 +1,4 @@
-import { LivePlayer } from '@/components/player/LivePlayer';
-import { PreloadLiveEdge } from '@/components/player/PreloadLiveEdge';
+import { CameraPlayer } from '@/components/player/CameraPlayer';
 import type { PublicCamera } from '@/lib/public-camera';
 import { CameraClock } from './CameraClock';
 import { CameraFacts } from './CameraFacts';
@@ -12,8 +11,7 @@ export function CameraView({ camera, origin }: { camera: PublicCamera; origin: s
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl 2xl:text-5xl">{camera.name}</h1>
         <CameraClock timezone={camera.timezone} />
       </header>
-      <PreloadLiveEdge cameraId={camera.id} />
-      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} />
+      <CameraPlayer camera={camera} />
       <section className="grid gap-6 md:grid-cols-[1fr_minmax(0,24rem)]">
         <div className="flex flex-col gap-4">
           {camera.description ? <p className="max-w-prose text-neutral-300 2xl:text-xl">{camera.description}</p> : null}

@@ -9,7 +9,7 @@ import { StatsOverlay } from './StatsOverlay';
 import { usePlayerKeys } from './use-player-keys';
 
 // `poster` is the camera's latest preview once the worker serves snapshots.
-type Props = { src: string; title: string; poster?: string; timezone: string; compact?: boolean };
+type Props = { src: string; hlsScript: string; title: string; poster?: string; timezone: string; compact?: boolean };
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ declare global {
   }
 }
 
-export function LivePlayer({ src, title, poster, timezone, compact = false }: Props) {
+export function LivePlayer({ src, hlsScript, title, poster, timezone, compact = false }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const controllerRef = useRef<LiveController | null>(null);
@@ -27,14 +27,14 @@ export function LivePlayer({ src, title, poster, timezone, compact = false }: Pr
 
   useEffect(() => {
     const video = videoRef.current!;
-    const controller = new LiveController(video, src, (next) => {
+    const controller = new LiveController(video, src, hlsScript, (next) => {
       setStatus(next);
       window.__lookoutPlayer = { status: next, playingDateMs: () => controller.playingDateMs() };
     });
     controllerRef.current = controller;
     controller.start();
     return () => controller.destroy();
-  }, [src]);
+  }, [src, hlsScript]);
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current!;

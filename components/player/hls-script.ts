@@ -1,12 +1,8 @@
 import type HlsType from 'hls.js/light';
-import { version } from 'hls.js/package.json';
 
 // hls.js is loaded as its own classic <script> (scripts/build-site.ts), not bundled: it
 // downloads at high priority alongside Next's chunks, and the inline bootstrap (early-start.ts)
 // starts the stream as soon as it has run, without waiting for React to boot and hydrate.
-export const HLS_SCRIPT_NAME = `hls.light-${version}.min.js`;
-export const HLS_SCRIPT_SRC = `/player/${HLS_SCRIPT_NAME}`;
-
 type Early = { hls: HlsType; video: HTMLVideoElement; fatal: boolean } | null;
 declare global {
   interface Window {
@@ -16,11 +12,11 @@ declare global {
 }
 
 // The page renders the <script> (PreloadLiveEdge); a player that appears without one gets it here.
-export function loadHls(): Promise<typeof HlsType> {
+export function loadHls(src: string): Promise<typeof HlsType> {
   if (window.Hls) return Promise.resolve(window.Hls);
   let script = document.querySelector<HTMLScriptElement>('script[data-hls]');
   if (!script) {
-    script = Object.assign(document.createElement('script'), { src: HLS_SCRIPT_SRC, async: true });
+    script = Object.assign(document.createElement('script'), { src, async: true });
     script.dataset.hls = '';
     document.head.append(script);
   }

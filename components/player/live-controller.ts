@@ -27,12 +27,17 @@ export class LiveController {
   private bitrateKbps: number | null = null;
   private destroyed = false;
 
-  constructor(private readonly video: HTMLVideoElement, private readonly src: string, private readonly onChange: (status: PlayerStatus) => void) {}
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly src: string,
+    private readonly hlsScript: string,
+    private readonly onChange: (status: PlayerStatus) => void,
+  ) {}
 
   start(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
     this.ticker = setInterval(() => this.tick(), 1000);
-    loadHls().then(
+    loadHls(this.hlsScript).then(
       (HlsClass) => {
         if (this.destroyed) return;
         this.Hls = HlsClass;

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { LivePlayer } from '@/components/player/LivePlayer';
-import { PreloadLiveEdge } from '@/components/player/PreloadLiveEdge';
+import { CameraPlayer } from '@/components/player/CameraPlayer';
 import { buildCameraMetadata } from '@/lib/camera-metadata';
 import { getCameraOrThrow } from '@/lib/site-cameras';
 
@@ -15,8 +14,7 @@ export default async function EmbedPage({ params }: Props) {
   const camera = getCameraOrThrow((await params).id);
   return (
     <main className="flex h-dvh w-full items-center justify-center bg-black">
-      <PreloadLiveEdge cameraId={camera.id} />
-      <LivePlayer src={camera.playlistUrl} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact />
+      <CameraPlayer camera={camera} compact />
     </main>
   );
 }

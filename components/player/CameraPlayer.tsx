@@ -1,0 +1,14 @@
+import type { PublicCamera } from '@/lib/public-camera';
+import { HLS_SCRIPT_SRC } from './hls-script-src';
+import { LivePlayer } from './LivePlayer';
+import { PreloadLiveEdge } from './PreloadLiveEdge';
+
+// The player as pages use it: hls.js and the early start in <head>, then the player itself.
+export function CameraPlayer({ camera, compact = false }: { camera: PublicCamera; compact?: boolean }) {
+  return (
+    <>
+      <PreloadLiveEdge />
+      <LivePlayer src={camera.playlistUrl} hlsScript={HLS_SCRIPT_SRC} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact={compact} />
+    </>
+  );
+}
