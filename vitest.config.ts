@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{lib,worker,scripts}/**/*.int.test.ts'],
+          include: ['{lib,worker,scripts,deploy}/**/*.int.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Real ffmpeg processes: run files one after another on the 2-core machine.

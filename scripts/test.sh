@@ -9,6 +9,7 @@ export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 ensure_node_modules
 ensure_media_tools
 ensure_apt "browser tests" chromium:/usr/bin/chromium
+ensure_apt "edge tests" nginx:/usr/sbin/nginx
 
 passed=0 failed=0 summary=()
 logs=$(mktemp -d)

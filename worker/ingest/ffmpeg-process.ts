@@ -11,8 +11,8 @@ const SETPRIV = '/usr/bin/setpriv';
 // ffmpeg notices neither a closed stdin nor a broken stdout pipe, so when the worker is
 // SIGKILLed it would run on. util-linux's setpriv sets the parent-death signal and then
 // execs ffmpeg (same pid, same command line in `ps`): the kernel kills it with us.
-export function withParentDeathSignal(command: string, args: string[]): [string, string[]] {
-  return existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, args];
+export function withParentDeathSignal(command: string, args: string[], signal: 'KILL' | 'TERM' = 'KILL'): [string, string[]] {
+  return existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', signal, '--', command, ...args]] : [command, args];
 }
 
 // One ffmpeg run: spawned without a shell in its own process group, stdout and stderr

@@ -1,0 +1,195 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../lib/log.ts';
+import { startEdge, type Edge } from '../lib/testing/edge-process.ts';
+import { startUplink, type Uplink } from '../lib/testing/uplink-proxy.ts';
+import { waitFor } from '../lib/testing/wait-for.ts';
+import { freePort } from '../lib/testing/worker-process.ts';
+import { createOriginServer } from '../worker/origin/server.ts';
+import type { SnapshotJob } from '../worker/snapshot/snapshot-job.ts';
+
+// The shipped edge config (deploy/nginx/lookout-edge.conf) in a real nginx, in front of the
+// worker's real origin code behind a slow "home uplink" (200 ms), and of a small stand-in for
+// the site that records what reaches it.
+type Seen = { path: string; status: number; headers: IncomingHttpHeaders };
+const originSeen: Seen[] = [];
+const siteSeen: Seen[] = [];
+const UPLINK_MS = 200;
+let root: string;
+let origin: Server;
+let site: Server;
+let uplink: Uplink;
+let edge: Edge;
+
+const segment = Buffer.alloc(256 * 1024, 7); // a 1 Mbps camera's 2 s segment
+const preview = { body: Buffer.from('fake jpeg bytes'), etag: '"img-1"' };
+
+function listen(server: Server): Promise<number> {
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+}
+function record(into: Seen[], server: Server): void {
+  server.on('request', (req, res) => res.on('finish', () => into.push({ path: req.url!, status: res.statusCode, headers: req.headers })));
+}
+const count = (seen: Seen[], path: string) => seen.filter((s) => s.path === path).length;
+const get = (path: string, init?: RequestInit) => fetch(`${edge.url}${path}`, init);
+// fetch() may not set Host: plain node:http for that.
+function getWithHost(path: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(`${edge.url}${path}`, { headers: { Host: host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
+    }).on('error', reject).end();
+  });
+}
+function writePlaylist(sequence: number): void {
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', `#EXT-X-MEDIA-SEQUENCE:${sequence}`, '#EXTINF:2.000,', `s-${sequence}.ts`];
+  writeFileSync(join(root, 'hls', 'cam', 'index.m3u8.tmp'), lines.join('\n') + '\n');
+  rmSync(join(root, 'hls', 'cam', 'index.m3u8'), { force: true });
+  writeFileSync(join(root, 'hls', 'cam', 'index.m3u8'), lines.join('\n') + '\n');
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'lookout-edge-'));
+  mkdirSync(join(root, 'hls', 'cam'), { recursive: true });
+  writeFileSync(join(root, 'hls', 'cam', 's-1.ts'), segment);
+  writePlaylist(1);
+  // A finished snapshot, as SnapshotJob.view() hands it to the origin (max-age = interval / 2 = 1 s).
+  const view = () => ({ stale: false, ageSeconds: 0, snapshot: { images: new Map([[640, preview]]), capturedAt: Date.now(), changedAt: Date.now() - 60_000, lastModified: new Date(Date.now() - 60_000).toUTCString() } });
+  const jobs = new Map([['cam', { job: { view } as unknown as SnapshotJob, intervalSeconds: 2, width: 640 }]]);
+  origin = createOriginServer({ hlsRoot: join(root, 'hls'), cameraIds: ['cam'], status: () => ({ generatedAt: '', cameras: [] }), snapshots: { defaultCameraId: 'cam', jobs }, log: createLogger('edge-test') });
+  record(originSeen, origin);
+  uplink = await startUplink({ host: '127.0.0.1', port: await listen(origin) }, { latencyMs: UPLINK_MS });
+
+  site = createServer((req, res) => {
+    if (req.url!.startsWith('/_next/static/')) {
+      const encoding = req.headers['accept-encoding'] ?? '';
+      const body = Buffer.from('console.log("chunk");');
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding', 'Set-Cookie': 'tracking=1', ...(encoding ? { 'Content-Encoding': encoding } : {}) });
+      return void res.end(encoding === 'br' ? brotliCompressSync(body) : encoding === 'gzip' ? gzipSync(body) : body);
+    }
+    req.resume().on('end', () => res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'private, no-store' }).end(`page ${siteSeen.length}`));
+  });
+  record(siteSeen, site);
+  const sitePort = await listen(site);
+  edge = await startEdge(join(root, 'edge'), { port: await freePort(), site: `127.0.0.1:${sitePort}`, origin: `127.0.0.1:${uplink.port}` });
+});
+
+afterAll(async () => {
+  await edge?.stop();
+  await uplink?.close();
+  origin?.closeAllConnections();
+  site?.closeAllConnections();
+  await Promise.all([origin, site].map((s) => new Promise((r) => s?.close(r))));
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the nginx edge', () => {
+  it('sends a new segment over the uplink once, however many viewers ask for it at the same moment', async () => {
+    const uplinkBefore = uplink.bytesDown();
+    const replies = await Promise.all(Array.from({ length: 100 }, () => get('/hls/cam/s-1.ts').then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()), cache: r.headers.get('cache-control') }))));
+    expect(replies.every((r) => r.status === 200 && r.body.equals(segment))).toBe(true);
+    expect(replies[0]!.cache).toBe('public, max-age=31536000, immutable');
+    expect(count(originSeen, '/hls/cam/s-1.ts')).toBe(1);
+    expect(uplink.bytesDown() - uplinkBefore).toBeLessThan(segment.length * 1.05); // one copy, plus headers
+  });
+
+  it('keeps the playlist for its max-age of 1 s, with one origin request per second for any crowd', async () => {
+    writePlaylist(5);
+    const first = await Promise.all(Array.from({ length: 50 }, () => get('/hls/cam/index.m3u8').then((r) => r.text())));
+    expect(new Set(first).size).toBe(1);
+    expect(first[0]).toContain('#EXT-X-MEDIA-SEQUENCE:5');
+    expect(count(originSeen, '/hls/cam/index.m3u8')).toBe(1);
+    writePlaylist(6);
+    expect(await (await get('/hls/cam/index.m3u8?_HLS_msn=6')).text()).toContain('SEQUENCE:5'); // still fresh; the query is not a new copy
+    await waitFor(async () => (await (await get('/hls/cam/index.m3u8')).text()).includes('SEQUENCE:6'), { timeoutMs: 5000, intervalMs: 100, what: 'the edge to take the new playlist' });
+    expect(count(originSeen, '/hls/cam/index.m3u8')).toBeLessThanOrEqual(4);
+  });
+
+  it('keeps a 404 for 1 s only, so a segment that appears is served at once after', async () => {
+    expect((await get('/hls/cam/s-2.ts')).status).toBe(404);
+    expect((await get('/hls/cam/s-2.ts')).status).toBe(404);
+    expect(count(originSeen, '/hls/cam/s-2.ts')).toBe(1);
+    writeFileSync(join(root, 'hls', 'cam', 's-2.ts'), segment);
+    await waitFor(async () => (await get('/hls/cam/s-2.ts')).status === 200, { timeoutMs: 5000, intervalMs: 100, what: 'the 404 to expire' });
+  });
+
+  it('revalidates an expired preview.jpg with its ETag: an unchanged image costs the uplink a 304', async () => {
+    const first = await get('/preview.jpg?w=640');
+    expect(first.status).toBe(200);
+    expect(Buffer.from(await first.arrayBuffer()).equals(preview.body)).toBe(true);
+    expect((await get('/preview.jpg?w=640')).headers.get('x-cache-status')).toBe('HIT');
+    await new Promise((r) => setTimeout(r, 2200)); // past max-age=1 (nginx counts whole seconds): the next request goes to the origin
+    const again = await get('/preview.jpg?w=640');
+    expect(again.status).toBe(200);
+    expect(Buffer.from(await again.arrayBuffer()).equals(preview.body)).toBe(true);
+    const asked = originSeen.filter((s) => s.path === '/preview.jpg?w=640');
+    expect(asked.map((s) => s.status)).toEqual([200, 304]);
+    expect(asked[1]!.headers['if-none-match']).toBe(preview.etag);
+    const conditional = await get('/preview.jpg?w=640', { headers: { 'If-None-Match': preview.etag } });
+    expect(conditional.status).toBe(304); // answered by the edge
+  });
+
+  it('never passes cookies or credentials to the origin', async () => {
+    await get('/hls/cam/s-1.ts?fresh', { headers: { Cookie: 'session=abc', Authorization: 'Basic eDp5' } });
+    await get('/preview.jpg?w=640', { headers: { Cookie: 'session=abc' } });
+    for (const seen of originSeen) {
+      expect(seen.headers['cookie']).toBeUndefined();
+      expect(seen.headers['authorization']).toBeUndefined();
+    }
+  });
+
+  it('refuses anything but GET and HEAD on media without touching the origin', async () => {
+    const before = originSeen.length;
+    for (const path of ['/hls/cam/index.m3u8', '/preview.jpg', '/_next/static/chunks/a.js']) expect((await get(path, { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await get('/hls/cam/s-1.ts', { method: 'HEAD' })).status).toBe(200);
+    expect(originSeen.length).toBe(before);
+  });
+
+  it('serves a dead origin\'s segments from cache and says 502 for what it never had', async () => {
+    const { port } = origin.address() as AddressInfo;
+    origin.closeAllConnections();
+    await new Promise((r) => origin.close(r));
+    try {
+      const cached = await get('/hls/cam/s-1.ts');
+      expect(cached.status).toBe(200);
+      expect(Buffer.from(await cached.arrayBuffer()).equals(segment)).toBe(true);
+      expect((await get('/hls/cam/never.ts')).status).toBe(502);
+    } finally {
+      await new Promise<void>((r) => origin.listen(port, '127.0.0.1', r));
+    }
+  });
+
+  it('keeps one copy of a static file per content coding, whatever the exact Accept-Encoding', async () => {
+    const texts = [];
+    for (const header of ['gzip, deflate, br', 'br, zstd, gzip', 'gzip, deflate, br, zstd', 'gzip', 'x-unknown']) {
+      const reply = await get('/_next/static/chunks/a.js', { headers: { 'Accept-Encoding': header } });
+      expect(reply.headers.get('set-cookie')).toBeNull();
+      texts.push(`${reply.headers.get('content-encoding') ?? 'identity'}:${reply.headers.get('x-cache-status')}`);
+      expect(await reply.text()).toBe('console.log("chunk");'); // decoded by fetch as its Content-Encoding says
+    }
+    expect(texts).toEqual(['br:MISS', 'br:HIT', 'br:HIT', 'gzip:MISS', 'identity:MISS']);
+    expect(siteSeen.filter((s) => s.path === '/_next/static/chunks/a.js').map((s) => s.headers['accept-encoding'] ?? '')).toEqual(['br', 'gzip', '']);
+  });
+
+  it('never caches pages, and tells the site who asked for them and how', async () => {
+    const a = await getWithHost('/cameras/cam', 'webcam.example.org');
+    const b = await (await get('/cameras/cam')).text();
+    expect(a).not.toBe(b);
+    const seen = siteSeen.filter((s) => s.path === '/cameras/cam');
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.headers['x-forwarded-host']).toBe('webcam.example.org');
+    expect(seen[0]!.headers['x-forwarded-proto']).toBe('http');
+    expect(seen[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  it('refuses an oversized request body before it reaches the site', async () => {
+    const before = siteSeen.length;
+    expect((await get('/api/beacon', { method: 'POST', body: 'x'.repeat(100 * 1024) })).status).toBe(413);
+    expect(siteSeen.length).toBe(before);
+  });
+});
