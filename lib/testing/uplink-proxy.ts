@@ -1,28 +1,49 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-export type Uplink = { port: number; bytesDown: () => number; close: () => Promise<void> };
+export type Uplink = { port: number; bytesDown: () => number; requests: () => string[]; close: () => Promise<void> };
+
+const REQUEST_LINE = /(?:^|\r\n)(?:GET|HEAD|POST) (\S+) HTTP\/1\.[01]\r\n/g;
 
 // A TCP relay standing in for the home uplink between an edge and the origin: it delays
 // everything the origin sends by `latencyMs`, caps it at `mbps`, and counts the bytes, which
-// is what the owner's upload pays for.
+// is what the owner's upload pays for, and the request paths that crossed it.
 export async function startUplink(target: { host: string; port: number }, { latencyMs = 0, mbps = Infinity } = {}): Promise<Uplink> {
   let bytes = 0;
+  const paths: string[] = [];
   const sockets = new Set<Socket>();
+  let freeAt = 0; // when the link, shared by every connection, is next free (ms since epoch)
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     sockets.add(client).add(upstream);
-    let freeAt = 0; // when the capped link is next free, ms since epoch
+    // Chunks leave in order, each when the capped link has sent it and the latency has passed.
+    const queue: { chunk: Buffer | null; due: number }[] = []; // null: the origin ended
+    let timer: NodeJS.Timeout | undefined;
+    const drain = () => {
+      timer = undefined;
+      while (queue.length > 0 && queue[0]!.due <= Date.now()) {
+        const { chunk } = queue.shift()!;
+        if (chunk === null) client.end();
+        else if (client.writable) client.write(chunk);
+      }
+      if (queue.length > 0) timer = setTimeout(drain, queue[0]!.due - Date.now());
+    };
+    const send = (chunk: Buffer | null) => {
+      const sendMs = chunk && Number.isFinite(mbps) ? (chunk.length * 8) / (mbps * 1000) : 0;
+      freeAt = Math.max(freeAt, Date.now()) + sendMs;
+      queue.push({ chunk, due: freeAt + latencyMs });
+      timer ??= setTimeout(drain, queue[0]!.due - Date.now());
+    };
+    client.on('data', (chunk: Buffer) => {
+      for (const match of chunk.toString('latin1').matchAll(REQUEST_LINE)) paths.push(match[1]!);
+    });
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      const sendMs = Number.isFinite(mbps) ? (chunk.length * 8) / (mbps * 1000) : 0;
-      freeAt = Math.max(freeAt, Date.now()) + sendMs;
-      const due = freeAt + latencyMs - Date.now();
-      if (due <= 0) client.write(chunk);
-      else setTimeout(() => client.writable && client.write(chunk), due); // timers of equal delay fire in order
+      send(chunk);
     });
-    upstream.on('end', () => setTimeout(() => client.end(), Math.max(0, freeAt + latencyMs - Date.now())));
+    upstream.on('end', () => send(null));
+    client.on('close', () => clearTimeout(timer));
     for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
       a.on('error', () => b.destroy());
       a.on('close', () => {
@@ -35,6 +56,7 @@ export async function startUplink(target: { host: string; port: number }, { late
   return {
     port: (server.address() as AddressInfo).port,
     bytesDown: () => bytes,
+    requests: () => [...paths],
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
