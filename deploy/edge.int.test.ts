@@ -177,12 +177,13 @@ describe('the nginx edge', () => {
   });
 
   it('never caches pages, and tells the site who asked for them and how', async () => {
-    const a = await getWithHost('/cameras/cam', 'webcam.example.org');
+    const a = await getWithHost('/cameras/cam', 'webcam.example.org:8080');
     const b = await (await get('/cameras/cam')).text();
     expect(a).not.toBe(b);
     const seen = siteSeen.filter((s) => s.path === '/cameras/cam');
     expect(seen).toHaveLength(2);
-    expect(seen[0]!.headers['x-forwarded-host']).toBe('webcam.example.org');
+    expect(seen[0]!.headers['x-forwarded-host']).toBe('webcam.example.org:8080');
+    expect(seen[0]!.headers['host']).toBe('webcam.example.org');
     expect(seen[0]!.headers['x-forwarded-proto']).toBe('http');
     expect(seen[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
   });
