@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import type { SnapshotJob } from '../worker/snapshot/snapshot-job.ts';
 // the site that records what reaches it.
 type Seen = { path: string; status: number; headers: IncomingHttpHeaders };
 const originSeen: Seen[] = [];
+let originConnections = 0;
 const siteSeen: Seen[] = [];
 const UPLINK_MS = 200;
 let root: string;
@@ -37,20 +38,20 @@ function record(into: Seen[], server: Server): void {
 }
 const count = (seen: Seen[], path: string) => seen.filter((s) => s.path === path).length;
 const get = (path: string, init?: RequestInit) => fetch(`${edge.url}${path}`, init);
-// fetch() may not set Host: plain node:http for that.
-function getWithHost(path: string, host: string): Promise<string> {
+// fetch() may not set Host and normalises `./` and `../` away: plain node:http sends the path as written.
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(edge.url);
   return new Promise((resolve, reject) => {
-    request(`${edge.url}${path}`, { headers: { Host: host } }, (res) => {
+    request({ hostname, port, path, headers }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
     }).on('error', reject).end();
   });
 }
 function writePlaylist(sequence: number): void {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', `#EXT-X-MEDIA-SEQUENCE:${sequence}`, '#EXTINF:2.000,', `s-${sequence}.ts`];
   writeFileSync(join(root, 'hls', 'cam', 'index.m3u8.tmp'), lines.join('\n') + '\n');
-  rmSync(join(root, 'hls', 'cam', 'index.m3u8'), { force: true });
-  writeFileSync(join(root, 'hls', 'cam', 'index.m3u8'), lines.join('\n') + '\n');
+  renameSync(join(root, 'hls', 'cam', 'index.m3u8.tmp'), join(root, 'hls', 'cam', 'index.m3u8')); // atomic, as the publisher does
 }
 
 beforeAll(async () => {
@@ -63,6 +64,7 @@ beforeAll(async () => {
   const jobs = new Map([['cam', { job: { view } as unknown as SnapshotJob, intervalSeconds: 2, width: 640 }]]);
   origin = createOriginServer({ hlsRoot: join(root, 'hls'), cameraIds: ['cam'], status: () => ({ generatedAt: '', cameras: [] }), snapshots: { defaultCameraId: 'cam', jobs }, log: createLogger('edge-test') });
   record(originSeen, origin);
+  origin.on('connection', () => originConnections++);
   uplink = await startUplink({ host: '127.0.0.1', port: await listen(origin) }, { latencyMs: UPLINK_MS });
 
   site = createServer((req, res) => {
@@ -96,6 +98,14 @@ describe('the nginx edge', () => {
     expect(replies[0]!.cache).toBe('public, max-age=31536000, immutable');
     expect(count(originSeen, '/hls/cam/s-1.ts')).toBe(1);
     expect(uplink.bytesDown() - uplinkBefore).toBeLessThan(segment.length * 1.05); // one copy, plus headers
+    expect((await get('/hls/cam/s-1.ts?_HLS_msn=9&x=1')).status).toBe(200);
+    expect(count(originSeen, '/hls/cam/s-1.ts')).toBe(1); // a query string is not a new copy
+  });
+
+  it('reuses its connections to the origin (keep-alive over the uplink)', async () => {
+    const before = originConnections;
+    for (let i = 0; i < 6; i++) expect((await get(`/hls/cam/missing-${i}.ts`)).status).toBe(404);
+    expect(originConnections - before).toBeLessThanOrEqual(2); // one per nginx worker at most
   });
 
   it('keeps the playlist for its max-age of 1 s, with one origin request per second for any crowd', async () => {
@@ -105,7 +115,6 @@ describe('the nginx edge', () => {
     expect(first[0]).toContain('#EXT-X-MEDIA-SEQUENCE:5');
     expect(count(originSeen, '/hls/cam/index.m3u8')).toBe(1);
     writePlaylist(6);
-    expect(await (await get('/hls/cam/index.m3u8?_HLS_msn=6')).text()).toContain('SEQUENCE:5'); // still fresh; the query is not a new copy
     await waitFor(async () => (await (await get('/hls/cam/index.m3u8')).text()).includes('SEQUENCE:6'), { timeoutMs: 5000, intervalMs: 100, what: 'the edge to take the new playlist' });
     expect(count(originSeen, '/hls/cam/index.m3u8')).toBeLessThanOrEqual(4);
   });
@@ -116,6 +125,13 @@ describe('the nginx edge', () => {
     expect(count(originSeen, '/hls/cam/s-2.ts')).toBe(1);
     writeFileSync(join(root, 'hls', 'cam', 's-2.ts'), segment);
     await waitFor(async () => (await get('/hls/cam/s-2.ts')).status === 200, { timeoutMs: 5000, intervalMs: 100, what: 'the 404 to expire' });
+  });
+
+  it('cannot be made to store a 404 for the playlist under another spelling of its path', async () => {
+    for (const path of ['/hls//cam/index.m3u8', '/hls/cam/./index.m3u8', '/hls/cam/%69ndex.m3u8', '/hls/x/../cam/index.m3u8']) {
+      expect((await rawGet(path)).status, path).toBe(404); // the origin serves canonical paths only
+    }
+    expect((await get('/hls/cam/index.m3u8')).status).toBe(200);
   });
 
   it('revalidates an expired preview.jpg with its ETag: an unchanged image costs the uplink a 304', async () => {
@@ -135,8 +151,11 @@ describe('the nginx edge', () => {
   });
 
   it('never passes cookies or credentials to the origin', async () => {
-    await get('/hls/cam/s-1.ts?fresh', { headers: { Cookie: 'session=abc', Authorization: 'Basic eDp5' } });
-    await get('/preview.jpg?w=640', { headers: { Cookie: 'session=abc' } });
+    writeFileSync(join(root, 'hls', 'cam', 's-3.ts'), segment);
+    expect((await get('/hls/cam/s-3.ts', { headers: { Cookie: 'session=abc', Authorization: 'Basic eDp5' } })).status).toBe(200);
+    expect((await get('/cameras/cam/preview.jpg?w=320', { headers: { Cookie: 'session=abc', Authorization: 'Basic eDp5' } })).status).toBe(404); // no 320 image: the origin still saw the request
+    expect(count(originSeen, '/hls/cam/s-3.ts')).toBe(1);
+    expect(count(originSeen, '/cameras/cam/preview.jpg?w=320')).toBe(1);
     for (const seen of originSeen) {
       expect(seen.headers['cookie']).toBeUndefined();
       expect(seen.headers['authorization']).toBeUndefined();
@@ -150,7 +169,8 @@ describe('the nginx edge', () => {
     expect(originSeen.length).toBe(before);
   });
 
-  it('serves a dead origin\'s segments from cache and says 502 for what it never had', async () => {
+  it('keeps serving cached segments when the origin dies, but not a playlist that stopped moving', async () => {
+    expect((await get('/hls/cam/index.m3u8')).status).toBe(200);
     const { port } = origin.address() as AddressInfo;
     origin.closeAllConnections();
     await new Promise((r) => origin.close(r));
@@ -159,6 +179,8 @@ describe('the nginx edge', () => {
       expect(cached.status).toBe(200);
       expect(Buffer.from(await cached.arrayBuffer()).equals(segment)).toBe(true);
       expect((await get('/hls/cam/never.ts')).status).toBe(502);
+      await new Promise((r) => setTimeout(r, 2200)); // past the playlist's max-age
+      expect((await get('/hls/cam/index.m3u8')).status).toBe(502); // players say "offline" instead of stalling
     } finally {
       await new Promise<void>((r) => origin.listen(port, '127.0.0.1', r));
     }
@@ -177,7 +199,7 @@ describe('the nginx edge', () => {
   });
 
   it('never caches pages, and tells the site who asked for them and how', async () => {
-    const a = await getWithHost('/cameras/cam', 'webcam.example.org:8080');
+    const a = (await rawGet('/cameras/cam', { Host: 'webcam.example.org:8080' })).body;
     const b = await (await get('/cameras/cam')).text();
     expect(a).not.toBe(b);
     const seen = siteSeen.filter((s) => s.path === '/cameras/cam');

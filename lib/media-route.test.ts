@@ -19,7 +19,7 @@ describe('matchMediaRoute', () => {
     expect(matchMediaRoute('/hls/..%2F..%2Fetc/passwd')).toEqual({ path: '/hls/..%2F..%2Fetc/passwd' });
   });
 
-  it.each(['/hls/test/%E0%A4%A', '/hls//index.m3u8', '/cameras//preview.jpg'])('calls %s a bad path', (url) => {
+  it.each(['/hls/test/%E0%A4%A', '/hls//index.m3u8', '/cameras//preview.jpg', '/hls/../status.json', '/hls/%2e%2e/status.json', '/hls/test/.', '/cameras/../preview.jpg', '/cameras/%2E/preview.jpg'])('calls %s a bad path', (url) => {
     expect(matchMediaRoute(url)).toEqual({ error: 'bad_path' });
   });
 

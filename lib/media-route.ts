@@ -1,6 +1,8 @@
 // The media URLs the site passes through to the worker's origin on a single machine, and the
 // origin path for each. Path segments are decoded and re-encoded, so `..%2f` arrives at the
-// origin as one (refused) file name, never as a path step. null: not a media URL.
+// origin as one (refused) file name, never as a path step; a segment that is `.` or `..`
+// (even encoded) is refused here, since fetch() would resolve it into another origin path
+// (`/hls/../status.json`). null: not a media URL.
 export type MediaRoute = { path: string } | { error: 'bad_path' };
 
 export function matchMediaRoute(url: string): MediaRoute | null {
@@ -15,8 +17,9 @@ export function matchMediaRoute(url: string): MediaRoute | null {
 
 function encodePath(parts: string[], search: string): MediaRoute {
   try {
-    const encoded = parts.map((part) => encodeURIComponent(decodeURIComponent(part)));
-    if (encoded.some((part) => part === '')) return { error: 'bad_path' };
+    const decoded = parts.map((part) => decodeURIComponent(part));
+    if (decoded.some((part) => part === '' || part === '.' || part === '..')) return { error: 'bad_path' };
+    const encoded = decoded.map((part) => encodeURIComponent(part));
     return { path: `/${encoded.join('/')}${search}` };
   } catch {
     return { error: 'bad_path' }; // malformed percent-encoding

@@ -41,13 +41,17 @@ async function watch(until: number, totals: Totals): Promise<void> {
   while (Date.now() < until) {
     const tick = Date.now();
     try {
-      const playlist = await (await fetch(`${edge.url}/hls/test/index.m3u8`)).text();
+      const reply = await fetch(`${edge.url}/hls/test/index.m3u8`);
+      if (!reply.ok) throw new Error(`playlist: HTTP ${reply.status}`);
+      const playlist = await reply.text();
       totals.playlists++;
       const newest = playlist.trim().split('\n').filter((l) => l && !l.startsWith('#')).at(-1);
       if (newest && !seen.has(newest)) {
         const first = seen.size === 0;
         seen.add(newest);
-        const body = await (await fetch(`${edge.url}/hls/test/${newest}`)).arrayBuffer();
+        const media = await fetch(`${edge.url}/hls/test/${newest}`);
+        if (!media.ok) throw new Error(`segment: HTTP ${media.status}`);
+        const body = await media.arrayBuffer();
         totals.bytes += body.byteLength;
         totals.segments++;
         if (!first) totals.waits.push(Date.now() - tick); // a viewer's first segment is old news

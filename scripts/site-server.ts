@@ -22,7 +22,7 @@ const server = createServer((request, response) => {
   if (serveStaticAsset(request, response, assets)) return;
   const media = matchMediaRoute(request.url ?? '/');
   if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path');
-  if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path);
+  if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path).catch(() => response.destroy());
   handle(request, response).catch((error: unknown) => {
     console.error('request failed:', error instanceof Error ? error.message : error);
     if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

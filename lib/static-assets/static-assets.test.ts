@@ -78,6 +78,10 @@ describe('serveStaticAsset', () => {
     expect((await send('/_next/static/chunks/app.js', { headers: { 'if-none-match': `"other", ${etag}` } })).status).toBe(304);
     expect((await send('/_next/static/chunks/app.js', { headers: { 'if-none-match': `W/${etag}` } })).status).toBe(304);
     expect((await send('/_next/static/chunks/app.js', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+    const br = await send('/_next/static/chunks/app.js', { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['etag']).not.toBe(etag); // each content coding is its own representation
+    expect((await send('/_next/static/chunks/app.js', { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers['etag'] as string } })).status).toBe(304);
+    expect((await send('/_next/static/chunks/app.js', { headers: { 'accept-encoding': 'gzip', 'if-none-match': br.headers['etag'] as string } })).status).toBe(200);
     const head = await send('/_next/static/chunks/app.js', { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);

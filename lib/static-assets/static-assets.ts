@@ -8,7 +8,7 @@ import { chooseEncoding, type Encoding } from './choose-encoding.ts';
 // memory with the brotli and gzip copies made at build time (precompress.ts). Next's own
 // server gzips every one of these per request on the thread that also renders pages and
 // passes media through; on a 2-core machine that stood between a visitor and the first frame.
-export type StaticAsset = { type: string; etag: string; bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer } };
+export type StaticAsset = { type: string; hash: string; bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer } };
 export type StaticAssets = Map<string, StaticAsset>;
 
 export const ASSET_TYPES: Record<string, string> = {
@@ -40,8 +40,8 @@ export function loadStaticAssets(dir: string, urlPrefix: string, into: StaticAss
     const bodies: StaticAsset['bodies'] = { identity };
     if (existsSync(`${file}.br`)) bodies.br = readFileSync(`${file}.br`);
     if (existsSync(`${file}.gz`)) bodies.gzip = readFileSync(`${file}.gz`);
-    const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 20)}"`;
-    into.set(urlPrefix + relative(dir, file).split(sep).join('/'), { type, etag, bodies });
+    const hash = createHash('sha1').update(identity).digest('base64url').slice(0, 20);
+    into.set(urlPrefix + relative(dir, file).split(sep).join('/'), { type, hash, bodies });
   }
   return into;
 }
@@ -52,20 +52,21 @@ export function serveStaticAsset(request: IncomingMessage, response: ServerRespo
   const path = (request.url ?? '').split('?', 1)[0]!;
   const asset = assets.get(path);
   if (!asset) return false;
-  const headers: Record<string, string> = {
-    'Content-Type': asset.type,
-    'Cache-Control': IMMUTABLE,
-    ETag: asset.etag,
-    Vary: 'Accept-Encoding',
-    'X-Content-Type-Options': 'nosniff',
-  };
-  if (request.headers['if-none-match']?.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === asset.etag || tag === '*')) {
-    response.writeHead(304, headers).end();
-    return true;
-  }
   const encoding = chooseEncoding(request.headers['accept-encoding'], Object.keys(asset.bodies) as Encoding[]);
   if (encoding === null) {
     response.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8', Vary: 'Accept-Encoding' }).end('No acceptable encoding\n');
+    return true;
+  }
+  const etag = encoding === 'identity' ? `"${asset.hash}"` : `"${asset.hash}-${encoding}"`; // one per representation
+  const headers: Record<string, string> = {
+    'Content-Type': asset.type,
+    'Cache-Control': IMMUTABLE,
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (request.headers['if-none-match']?.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === etag || tag === '*')) {
+    response.writeHead(304, headers).end();
     return true;
   }
   const body = asset.bodies[encoding]!;
