@@ -1,9 +1,9 @@
-// npm run bench:player [loads] — starts Lookout (site + worker, test camera) on free ports and
+// npm run bench:player [loads] [--edge] — starts Lookout (site + worker, test camera) on free ports and
 // loads the camera page in fresh Chromium contexts. Prints median and p95 of navigation →
 // first decoded frame, live latency (wall clock − PROGRAM-DATE-TIME of the frame shown),
 // `waiting` events after the first frame, the JavaScript sent, and where the start-up time
 // goes (milestones, then a CPU profile of the main thread over 3 more loads). Builds the site
-// and the worker first if either is stale.
+// and the worker first if either is stale. --edge: through the nginx edge (deploy/) instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -11,12 +11,15 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { applyMigrations } from '../lib/migrate.ts';
+import { startEdge } from '../lib/testing/edge-process.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/worker-process.ts';
 import { installProbe, readProbe, type ProbeResult } from './bench-player-probe.ts';
 import { profileLoad, summariseProfiles } from './bench-player-profile.ts';
 
-const LOADS = Number(process.argv[2] ?? 10);
+const args = process.argv.slice(2);
+const THROUGH_EDGE = args.includes('--edge');
+const LOADS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
 const PAGE = process.env.BENCH_PAGE ?? '/cameras/test';
 const WATCH_MS = 10_000;
 const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build && ensure_worker_build'], { stdio: 'inherit' });
@@ -29,6 +32,8 @@ const originPort = await freePort();
 const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(originPort), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}`;
+const edge = THROUGH_EDGE ? await startEdge(join(dir, 'edge'), { port: await freePort(), site: `127.0.0.1:${port}`, origin: `127.0.0.1:${originPort}` }) : null;
+const pageBase = edge?.url ?? base;
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,19 +76,19 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(installProbe);
-    await page.goto(`${base}${PAGE}`);
+    await page.goto(`${pageBase}${PAGE}`);
     await page.waitForFunction(() => (window as unknown as { __probe: { firstFrame?: number } }).__probe.firstFrame, undefined, { timeout: 30_000 });
     await page.waitForTimeout(WATCH_MS);
     results.push(await page.evaluate(readProbe));
     await context.close();
   }
   const profiles = [];
-  for (let i = 0; i < 3; i++) profiles.push(await profileLoad(browser, `${base}${PAGE}`));
+  for (let i = 0; i < 3; i++) profiles.push(await profileLoad(browser, `${pageBase}${PAGE}`));
   await browser.close();
   const passThrough = await comparePassThrough();
   const latencies = results.flatMap((r) => (r.latency === null ? [] : [r.latency]));
   const delays = results.flatMap((r) => r.playlistDelays.slice(1)); // the first playlist is found, not awaited
-  console.log(`bench:player — ${LOADS} loads of ${PAGE}, fresh context each, 2 s segments, loopback; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`bench:player — ${LOADS} loads of ${PAGE}${edge ? ' through the nginx edge' : ''}, fresh context each, 2 s segments, loopback; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
   console.log(`first decoded frame (s): ${stats(results.map((r) => r.firstFrame / 1000))}`);
   console.log(`live latency (s):        ${stats(latencies)}`);
   const waitingAt = results.flatMap((r) => r.waitingAt.map((t) => t.toFixed(1)));
@@ -100,6 +105,7 @@ try {
     console.log(`  ${name.padEnd(22)} ${quantile(values, 0.5).toFixed(0).padStart(5)} ${quantile(values, 0.95).toFixed(0).padStart(6)}`);
   }
 } finally {
+  await edge?.stop();
   server.kill('SIGTERM');
   await exited(server);
 }
