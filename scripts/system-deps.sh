@@ -55,10 +55,12 @@ ensure_site_build() {
 
 # The worker runs as one bundled ESM file under plain node: ~30 MB less memory than tsx.
 ensure_worker_build() {
-  if [ -f .build/worker.mjs ] && [ -z "$(find worker lib package-lock.json -type f -newer .build/worker.mjs -print -quit 2>/dev/null)" ]; then
+  if [ -f .build/worker.stamp ] && [ -f .build/worker.mjs ] && [ -z "$(find worker lib package-lock.json -type f -newer .build/worker.stamp -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   log "bundling the worker (esbuild)…"
+  mkdir -p .build && rm -f .build/worker.stamp && touch .build/worker.stamp.new # taken at the start: edits made meanwhile count
   node_modules/.bin/esbuild worker/index.ts --bundle --platform=node --format=esm --target=node20 \
     --packages=external --outfile=.build/worker.mjs --log-level=warning
+  mv .build/worker.stamp.new .build/worker.stamp
 }
