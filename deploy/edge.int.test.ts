@@ -11,6 +11,7 @@ import { startUplink, type Uplink } from '../lib/testing/uplink-proxy.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { freePort } from '../lib/testing/worker-process.ts';
 import { createOriginServer } from '../worker/origin/server.ts';
+import { Publisher } from '../worker/publisher/publisher.ts';
 import type { SnapshotJob } from '../worker/snapshot/snapshot-job.ts';
 
 // The shipped edge config (deploy/nginx/lookout-edge.conf) in a real nginx, in front of the
@@ -19,6 +20,7 @@ import type { SnapshotJob } from '../worker/snapshot/snapshot-job.ts';
 type Seen = { path: string; status: number; headers: IncomingHttpHeaders };
 const originSeen: Seen[] = [];
 let originConnections = 0;
+let publisher: Publisher; // camera "live": a real publisher, for blocking playlist reloads
 const siteSeen: Seen[] = [];
 const UPLINK_MS = 200;
 let root: string;
@@ -54,6 +56,13 @@ function writePlaylist(sequence: number): void {
   renameSync(join(root, 'hls', 'cam', 'index.m3u8.tmp'), join(root, 'hls', 'cam', 'index.m3u8')); // atomic, as the publisher does
 }
 
+let published = 0;
+async function publishLive(): Promise<void> {
+  const staged = join(root, 'staging', `live-${published++}.ts`);
+  writeFileSync(staged, segment);
+  await publisher.publish(staged, 1);
+}
+
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'lookout-edge-'));
   mkdirSync(join(root, 'hls', 'cam'), { recursive: true });
@@ -62,7 +71,10 @@ beforeAll(async () => {
   // A finished snapshot, as SnapshotJob.view() hands it to the origin (max-age = interval / 2 = 1 s).
   const view = () => ({ stale: false, ageSeconds: 0, snapshot: { images: new Map([[640, preview]]), capturedAt: Date.now(), changedAt: Date.now() - 60_000, lastModified: new Date(Date.now() - 60_000).toUTCString() } });
   const jobs = new Map([['cam', { job: { view } as unknown as SnapshotJob, intervalSeconds: 2, width: 640 }]]);
-  origin = createOriginServer({ hlsRoot: join(root, 'hls'), cameraIds: ['cam'], status: () => ({ generatedAt: '', cameras: [] }), snapshots: { defaultCameraId: 'cam', jobs }, log: createLogger('edge-test') });
+  mkdirSync(join(root, 'staging'));
+  publisher = await Publisher.open({ dir: join(root, 'hls', 'live'), stateFile: join(root, 'live.json'), targetDuration: 1 });
+  await publishLive(); // sequence 0
+  origin = createOriginServer({ hlsRoot: join(root, 'hls'), cameraIds: ['cam', 'live'], status: () => ({ generatedAt: '', cameras: [] }), snapshots: { defaultCameraId: 'cam', jobs }, playlists: new Map([['live', publisher]]), log: createLogger('edge-test') });
   record(originSeen, origin);
   origin.on('connection', () => originConnections++);
   uplink = await startUplink({ host: '127.0.0.1', port: await listen(origin) }, { latencyMs: UPLINK_MS });
@@ -117,6 +129,17 @@ describe('the nginx edge', () => {
     writePlaylist(6);
     await waitFor(async () => (await (await get('/hls/cam/index.m3u8')).text()).includes('SEQUENCE:6'), { timeoutMs: 5000, intervalMs: 100, what: 'the edge to take the new playlist' });
     expect(count(originSeen, '/hls/cam/index.m3u8')).toBeLessThanOrEqual(4);
+  });
+
+  it('lets all viewers waiting for the next segment share one blocking playlist request', async () => {
+    const waiting = Promise.all(Array.from({ length: 30 }, () => get('/hls/live/index.m3u8?_HLS_msn=1').then((r) => r.text())));
+    await new Promise((r) => setTimeout(r, 400));
+    await publishLive();
+    const playlists = await waiting;
+    expect(playlists.every((p) => p.includes('live-1.ts'))).toBe(true);
+    expect(count(originSeen, '/hls/live/index.m3u8?_HLS_msn=1')).toBe(1);
+    expect((await (await get('/hls/live/index.m3u8?_HLS_msn=1&x=2')).text())).toContain('live-1.ts'); // from the cache
+    expect(originSeen.filter((s) => s.path.startsWith('/hls/live/index.m3u8?')).length).toBe(1);
   });
 
   it('keeps a 404 for 1 s only, so a segment that appears is served at once after', async () => {

@@ -5,7 +5,11 @@ describe('matchMediaRoute', () => {
   it.each([
     ['/hls/test/index.m3u8', '/hls/test/index.m3u8'],
     ['/hls/test/abc-000001.ts', '/hls/test/abc-000001.ts'],
-    ['/hls/test/index.m3u8?_HLS_msn=5', '/hls/test/index.m3u8'], // the origin does not block
+    ['/hls/test/index.m3u8?_HLS_msn=5', '/hls/test/index.m3u8?_HLS_msn=5'], // a blocking reload
+    ['/hls/test/index.m3u8?_HLS_msn=5&_HLS_part=2&x=1', '/hls/test/index.m3u8?_HLS_msn=5'],
+    ['/hls/test/index.m3u8?_HLS_msn=5%0d%0aX:1', '/hls/test/index.m3u8'],
+    ['/hls/test/index.m3u8?x=1', '/hls/test/index.m3u8'],
+    ['/hls/test/a-1.ts?_HLS_msn=5', '/hls/test/a-1.ts'],
     ['/preview.jpg', '/preview.jpg'],
     ['/preview.jpg?w=640', '/preview.jpg?w=640'],
     ['/cameras/roof/preview.jpg?w=320', '/cameras/roof/preview.jpg?w=320'],

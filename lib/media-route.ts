@@ -9,7 +9,7 @@ export function matchMediaRoute(url: string): MediaRoute | null {
   const [pathname = '', query] = splitOnce(url, '?');
   const search = query === undefined ? '' : `?${query}`;
   const parts = pathname.split('/').slice(1);
-  if (parts[0] === 'hls' && parts.length === 3) return encodePath(['hls', parts[1]!, parts[2]!], ''); // query dropped: the origin never blocks
+  if (parts[0] === 'hls' && parts.length === 3) return encodePath(['hls', parts[1]!, parts[2]!], blockingQuery(parts[2]!, query));
   if (pathname === '/preview.jpg') return { path: `/preview.jpg${search}` };
   if (parts[0] === 'cameras' && parts.length === 3 && parts[2] === 'preview.jpg') return encodePath(['cameras', parts[1]!, 'preview.jpg'], search);
   return null;
@@ -24,6 +24,14 @@ function encodePath(parts: string[], search: string): MediaRoute {
   } catch {
     return { error: 'bad_path' }; // malformed percent-encoding
   }
+}
+
+// A playlist keeps `_HLS_msn` (the origin holds the request until that segment exists);
+// every other query is dropped, so it cannot make the origin do anything else.
+function blockingQuery(file: string, query: string | undefined): string {
+  if (!file.endsWith('.m3u8') || query === undefined) return '';
+  const msn = new URLSearchParams(query).get('_HLS_msn');
+  return msn !== null && /^\d{1,15}$/.test(msn) ? `?_HLS_msn=${msn}` : '';
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -32,10 +32,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const health = new HealthTracker(options.recordEvent);
   const supervisors: IngestSupervisor[] = [];
   const snapshots = new Map<string, { job: SnapshotJob; intervalSeconds: number; width: number }>();
+  const playlists = new Map<string, Publisher>();
   for (const camera of options.config.cameras) {
     health.add(camera);
     const publisher = await Publisher.open({ dir: paths.hlsDir(camera.id), stateFile: paths.stateFile(camera.id), targetDuration: camera.segmentSeconds });
     await publisher.removeStrays();
+    playlists.set(camera.id, publisher);
     const cameraLog: Logger = createLogger(`camera:${camera.id}`);
     const job = await SnapshotJob.open(camera, { ffmpegPath: options.ffmpegPath, publisher, dir: paths.snapshotDir(camera.id), log: cameraLog });
     snapshots.set(camera.id, { job, intervalSeconds: camera.snapshot.intervalSeconds, width: camera.snapshot.width });
@@ -51,7 +53,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
 
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, log });
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, log });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());

@@ -3,9 +3,10 @@ import type { HlsConfig } from 'hls.js/light';
 // Plain data: it is also inlined into the page for the early start (early-start.ts).
 // Distance to the live edge: 1.5 segments (3 s with 2 s segments) and catch-up at up to 1.2×.
 // 1.2 segments sat 0.3 s closer but stalled now and then; a visible stall costs more than
-// 0.3 s of latency. Most of the rest of the latency was hls.js noticing new segments late,
-// which eager-playlist-loader.ts removes. `lowLatencyMode` stays on (the default): hls.js
-// only adjusts the playback rate, and only sends blocking reloads, in that mode.
+// 0.3 s of latency. Most of the rest was hls.js noticing new segments late: the origin now
+// holds `?_HLS_msn=N` until segment N exists (worker/origin/blocking-reload.ts), which hls.js
+// asks for by itself. `lowLatencyMode` stays on (the default): hls.js only adjusts the
+// playback rate, and only sends blocking reloads, in that mode.
 export const HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDurationCount: 1.5,
   maxLiveSyncPlaybackRate: 1.2,

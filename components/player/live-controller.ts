@@ -1,7 +1,6 @@
 import type Hls from 'hls.js/light';
-import type { ErrorData, FragLoadedData, HlsConfig, LevelLoadedData } from 'hls.js/light';
+import type { ErrorData, FragLoadedData, LevelLoadedData } from 'hls.js/light';
 import { FROZEN_AFTER_MS, HLS_CONFIG, OFFLINE_POLL_MS } from './hls-config';
-import { makeEagerPlaylistLoader } from './eager-playlist-loader';
 import { claimEarlyHls, loadHls } from './hls-script';
 import { INITIAL_STATUS, type PlayerPhase, type PlayerStatus } from './player-status';
 
@@ -11,7 +10,6 @@ import { INITIAL_STATUS, type PlayerPhase, type PlayerStatus } from './player-st
 // edge; a stale or missing playlist shows "offline" and is polled until segments return.
 export class LiveController {
   private Hls: typeof Hls | undefined; // the hls.js class, once its script has run
-  private playlistLoader: HlsConfig['pLoader'];
   private hls: Hls | undefined;
   private status: PlayerStatus = INITIAL_STATUS;
   private timers: ReturnType<typeof setTimeout>[] = [];
@@ -41,7 +39,6 @@ export class LiveController {
       (HlsClass) => {
         if (this.destroyed) return;
         this.Hls = HlsClass;
-        this.playlistLoader = makeEagerPlaylistLoader(HlsClass) as HlsConfig['pLoader'];
         this.build();
       },
       () => {
@@ -84,7 +81,6 @@ export class LiveController {
     }
     const early = claimEarlyHls(this.src, this.video); // started by the inline bootstrap
     const hls = early ?? new Hls(HLS_CONFIG);
-    hls.config.pLoader = this.playlistLoader; // read per request, so it applies to an adopted instance too
     this.hls = hls;
     if (!early) {
       markOnce('lookout:hls-start');

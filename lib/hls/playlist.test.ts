@@ -30,6 +30,7 @@ describe('playlist model', () => {
         '#EXTM3U',
         '#EXT-X-VERSION:3',
         '#EXT-X-TARGETDURATION:2',
+        '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES',
         '#EXT-X-MEDIA-SEQUENCE:0',
         '#EXT-X-DISCONTINUITY-SEQUENCE:0',
         '#EXT-X-PROGRAM-DATE-TIME:2026-01-01T00:00:00.000Z',

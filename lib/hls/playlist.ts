@@ -43,6 +43,7 @@ export function renderPlaylist(playlist: Playlist): string {
     '#EXTM3U',
     '#EXT-X-VERSION:3',
     `#EXT-X-TARGETDURATION:${playlist.targetDuration}`,
+    '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES', // the origin holds ?_HLS_msn=N until segment N exists
     `#EXT-X-MEDIA-SEQUENCE:${playlist.mediaSequence}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${playlist.discontinuitySequence}`,
   ];

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { WorkerStatus } from '../../lib/health.ts';
 import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
 import type { Logger } from '../../lib/log.ts';
+import { parseBlockingRequest, waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
 import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
@@ -11,6 +12,7 @@ export type OriginOptions = {
   cameraIds: readonly string[];
   status: () => WorkerStatus;
   snapshots: SnapshotSource;
+  playlists?: ReadonlyMap<string, PlaylistFeed>; // camera id → its publisher: blocking playlist reloads
   log: Logger;
 };
 
@@ -31,7 +33,7 @@ export function createOriginServer(options: OriginOptions): Server {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Only GET and HEAD' } });
     }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', search = ''] = (req.url ?? '/').split('?', 2);
     if (path === '/status.json') {
       res.setHeader('Cache-Control', 'no-cache');
       return sendJson(res, 200, options.status());
@@ -39,6 +41,21 @@ export function createOriginServer(options: OriginOptions): Server {
     if (serveSnapshot(req, res, options.snapshots)) return;
     if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     const media = resolveMediaPath(options.hlsRoot, known, path);
+    const blocking = media?.kind === 'playlist' ? parseBlockingRequest(search) : null;
+    if (blocking && 'error' in blocking) {
+      res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
+      return sendJson(res, 400, { error: { code: 'bad_request', message: blocking.error } });
+    }
+    const feed = media && options.playlists?.get(media.cameraId);
+    if (blocking && feed) {
+      // Held for up to two target durations: within the player's first-byte timeout (5 s).
+      const outcome = await waitForSegment(feed, blocking.msn, 2 * feed.targetDuration() * 1000, req);
+      if (outcome === 'too-far') {
+        res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
+        return sendJson(res, 400, { error: { code: 'msn_too_far', message: 'That segment is more than two segments ahead' } });
+      }
+      if (req.destroyed) return;
+    }
     // Open first, then stat the open file: the playlist may be renamed over meanwhile.
     const handle = media ? await open(media.path).catch(() => null) : null;
     const info = handle ? await handle.stat() : null;

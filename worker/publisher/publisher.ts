@@ -24,6 +24,7 @@ export class Publisher {
   private discontinuityPending = false;
   private readonly windowSize: number;
   private readonly now: () => number;
+  private readonly written = new Set<() => void>();
 
   private constructor(private readonly options: PublisherOptions, state: State) {
     this.state = state;
@@ -58,6 +59,22 @@ export class Publisher {
     return fresh || this.state.playlist.targetDuration >= seconds;
   }
 
+  targetDuration(): number {
+    return this.state.playlist.targetDuration;
+  }
+
+  // The media sequence number of the newest segment in the playlist on disk (null: empty).
+  lastSequence(): number | null {
+    const { mediaSequence, segments } = this.state.playlist;
+    return segments.length === 0 ? null : mediaSequence + segments.length - 1;
+  }
+
+  // Called after each new playlist is on disk (the origin's blocking playlist reloads).
+  onPlaylistWritten(listener: () => void): () => void {
+    this.written.add(listener);
+    return () => this.written.delete(listener);
+  }
+
   // The next segment follows a break (ffmpeg restart, dropped segment).
   markDiscontinuity(): void {
     if (this.state.playlist.segments.length > 0) this.discontinuityPending = true;
@@ -77,6 +94,7 @@ export class Publisher {
     this.discontinuityPending = false;
     this.state = { playlist, retired: [...this.state.retired, ...removed.map((s) => ({ name: s.name, at: now }))] };
     await writeFileAtomic(join(this.options.dir, PLAYLIST_NAME), renderPlaylist(playlist));
+    for (const listener of this.written) listener();
     await writeFileAtomic(this.options.stateFile, JSON.stringify(this.state));
     await this.deleteExpired();
     return name;
