@@ -14,6 +14,7 @@ export class LiveController {
   private status: PlayerStatus = INITIAL_STATUS;
   private timers: ReturnType<typeof setTimeout>[] = [];
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private lastFrames = 0;
   private lastFramesAt = 0;
   private lastSegment: string | null = null;
@@ -35,6 +36,9 @@ export class LiveController {
   start(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
     this.ticker = setInterval(() => this.tick(), 1000);
+    // Checked 4× a second: on the 1 s tick a frozen picture was rebuilt 4–5 s after its last
+    // frame, and the rebuild's own ~0.5 s then made freezes of just over 5 s.
+    this.watchdog = setInterval(() => this.checkFrozen(), 250);
     loadHls(this.hlsScript).then(
       (HlsClass) => {
         if (this.destroyed) return;
@@ -51,6 +55,7 @@ export class LiveController {
     this.destroyed = true;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.ticker);
+    clearInterval(this.watchdog);
     this.timers.forEach(clearTimeout);
     this.hls?.destroy();
     this.hls = undefined;
@@ -138,17 +143,28 @@ export class LiveController {
   private tick(): void {
     if (document.hidden || this.status.phase === 'offline' || !this.hls) return;
     const now = Date.now();
+    this.noteFrames(now);
+    const staleMs = Math.max(3 * this.targetDuration * 1000, 8000);
+    if (now - this.lastSegmentAt > staleMs) return this.goOffline();
+    const phase = this.video.paused ? 'paused' : now - this.lastFramesAt < 1500 ? 'playing' : this.status.phase;
+    this.update({ phase, behindLive: this.behindBy() > Math.max(6, 3 * this.targetDuration), stats: this.readStats() });
+  }
+
+  // The frozen-picture watchdog: decoded frames not growing for 4 s while playing.
+  private checkFrozen(): void {
+    if (document.hidden || this.status.phase === 'offline' || !this.hls) return;
+    const now = Date.now();
+    this.noteFrames(now);
+    const frozen = !this.video.paused && now - this.lastFramesAt > FROZEN_AFTER_MS;
+    if (frozen && now - this.builtAt > FROZEN_AFTER_MS + 4000) this.rebuild('recovering');
+  }
+
+  private noteFrames(now: number): void {
     const frames = this.frames();
-    if (frames > this.lastFrames) {
+    if (frames !== this.lastFrames) {
       this.lastFrames = frames;
       this.lastFramesAt = now;
     }
-    const staleMs = Math.max(3 * this.targetDuration * 1000, 8000);
-    if (now - this.lastSegmentAt > staleMs) return this.goOffline();
-    const frozen = !this.video.paused && now - this.lastFramesAt > FROZEN_AFTER_MS;
-    if (frozen && now - this.builtAt > FROZEN_AFTER_MS + 4000) return this.rebuild('recovering');
-    const phase = this.video.paused ? 'paused' : now - this.lastFramesAt < 1500 ? 'playing' : this.status.phase;
-    this.update({ phase, behindLive: this.behindBy() > Math.max(6, 3 * this.targetDuration), stats: this.readStats() });
   }
 
   private goOffline(): void {
