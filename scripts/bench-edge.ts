@@ -3,34 +3,19 @@
 // uplink of 30 Mbps and 20 ms. Simulated viewers poll the playlist every second and fetch each
 // new segment, as hls.js does. Prints what the viewers received, what crossed the uplink, and
 // how long a viewer waited for a new segment.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from '../lib/migrate.ts';
 import { startEdge } from '../lib/testing/edge-process.ts';
+import { startLookout } from '../lib/testing/lookout-process.ts';
+import { quantile } from '../lib/testing/quantile.ts';
 import { startUplink } from '../lib/testing/uplink-proxy.ts';
-import { waitFor } from '../lib/testing/wait-for.ts';
-import { exited, freePort } from '../lib/testing/worker-process.ts';
+import { freePort } from '../lib/testing/worker-process.ts';
 
 const VIEWERS = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 30);
 const UPLINK_MBPS = 30;
-const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build && ensure_worker_build'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(1);
-
-const dir = mkdtempSync(join(tmpdir(), 'lookout-bench-edge-'));
-applyMigrations(join(dir, 'lookout.db'), 'prisma/migrations');
-const [port, originPort, edgePort] = [await freePort(), await freePort(), await freePort()];
-const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(originPort), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: 'ignore' });
-const uplink = await startUplink({ host: '127.0.0.1', port: originPort }, { latencyMs: 20, mbps: UPLINK_MBPS });
-const edge = await startEdge(join(dir, 'edge'), { port: edgePort, site: `127.0.0.1:${port}`, origin: `127.0.0.1:${uplink.port}` });
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
+const lookout = await startLookout('bench-edge');
+const uplink = await startUplink({ host: '127.0.0.1', port: lookout.originPort }, { latencyMs: 20, mbps: UPLINK_MBPS });
+const edge = await startEdge(join(lookout.dir, 'edge'), { port: await freePort(), site: `127.0.0.1:${lookout.port}`, origin: `127.0.0.1:${uplink.port}` });
 
 type Totals = { bytes: number; segments: number; playlists: number; errors: number; errorKinds: Set<string>; waits: number[] };
 // One viewer: the playlist every second; each segment it has not seen, once, timing from the
@@ -65,7 +50,6 @@ async function watch(until: number, totals: Totals): Promise<void> {
 }
 
 try {
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status === 200, { timeoutMs: 90_000, what: 'Lookout to be live' });
   const totals: Totals = { bytes: 0, segments: 0, playlists: 0, errors: 0, errorKinds: new Set(), waits: [] };
   const uplinkBefore = uplink.bytesDown();
   const requestsBefore = uplink.requests().length;
@@ -83,6 +67,5 @@ try {
 } finally {
   await edge.stop();
   await uplink.close();
-  server.kill('SIGTERM');
-  await exited(server);
+  await lookout.stop();
 }

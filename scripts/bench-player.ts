@@ -4,16 +4,14 @@
 // `waiting` events after the first frame, the JavaScript sent, and where the start-up time
 // goes (milestones, then a CPU profile of the main thread over 3 more loads). Builds the site
 // and the worker first if either is stale. --edge: through the nginx edge (deploy/) instead.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { applyMigrations } from '../lib/migrate.ts';
 import { startEdge } from '../lib/testing/edge-process.ts';
-import { waitFor } from '../lib/testing/wait-for.ts';
-import { exited, freePort } from '../lib/testing/worker-process.ts';
+import { startLookout } from '../lib/testing/lookout-process.ts';
+import { quantile } from '../lib/testing/quantile.ts';
+import { freePort } from '../lib/testing/worker-process.ts';
 import { installProbe, readProbe, type ProbeResult } from './bench-player-probe.ts';
 import { profileLoad, summariseProfiles } from './bench-player-profile.ts';
 
@@ -22,23 +20,11 @@ const THROUGH_EDGE = args.includes('--edge');
 const LOADS = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
 const PAGE = process.env.BENCH_PAGE ?? '/cameras/test';
 const WATCH_MS = 10_000;
-const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build && ensure_worker_build'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(1);
-
-const dir = mkdtempSync(join(tmpdir(), 'lookout-bench-player-'));
-applyMigrations(join(dir, 'lookout.db'), 'prisma/migrations');
-const port = await freePort();
-const originPort = await freePort();
-const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(originPort), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}`;
-const edge = THROUGH_EDGE ? await startEdge(join(dir, 'edge'), { port: await freePort(), site: `127.0.0.1:${port}`, origin: `127.0.0.1:${originPort}` }) : null;
+const lookout = await startLookout('bench-player');
+const { port, originPort, siteUrl: base } = lookout;
+const edge = THROUGH_EDGE ? await startEdge(join(lookout.dir, 'edge'), { port: await freePort(), site: `127.0.0.1:${port}`, origin: `127.0.0.1:${originPort}` }) : null;
 const pageBase = edge?.url ?? base;
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
 function stats(values: number[], digits = 2): string {
   const f = (v: number) => v.toFixed(digits);
   return `median ${f(quantile(values, 0.5))}, p95 ${f(quantile(values, 0.95))} (min ${f(Math.min(...values))}, max ${f(Math.max(...values))})`;
@@ -67,7 +53,6 @@ async function comparePassThrough(): Promise<string> {
 }
 
 try {
-  await waitFor(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status === 200, { timeoutMs: 90_000, what: 'Lookout to be live' });
   await new Promise((r) => setTimeout(r, 6000)); // a full playlist window, as a visitor would find it
   const loadBefore = loadavg()[0]!;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -106,6 +91,5 @@ try {
   }
 } finally {
   await edge?.stop();
-  server.kill('SIGTERM');
-  await exited(server);
+  await lookout.stop();
 }
