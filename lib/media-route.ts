@@ -1,3 +1,5 @@
+import { parseBlockingRequest } from './hls/blocking-request.ts';
+
 // The media URLs the site passes through to the worker's origin on a single machine, and the
 // origin path for each. Path segments are decoded and re-encoded, so `..%2f` arrives at the
 // origin as one (refused) file name, never as a path step; a segment that is `.` or `..`
@@ -26,12 +28,12 @@ function encodePath(parts: string[], search: string): MediaRoute {
   }
 }
 
-// A playlist keeps `_HLS_msn` (the origin holds the request until that segment exists);
-// every other query is dropped, so it cannot make the origin do anything else.
+// A playlist keeps a valid `_HLS_msn` (the origin holds the request until that segment
+// exists); every other query is dropped, so it cannot make the origin do anything else.
 function blockingQuery(file: string, query: string | undefined): string {
   if (!file.endsWith('.m3u8') || query === undefined) return '';
-  const msn = new URLSearchParams(query).get('_HLS_msn');
-  return msn !== null && /^\d{1,15}$/.test(msn) ? `?_HLS_msn=${msn}` : '';
+  const blocking = parseBlockingRequest(query);
+  return blocking && 'msn' in blocking ? `?_HLS_msn=${blocking.msn}` : '';
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

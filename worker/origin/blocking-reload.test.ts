@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../lib/log.ts';
 import { Publisher } from '../publisher/publisher.ts';
-import { parseBlockingRequest } from './blocking-reload.ts';
 import { createOriginServer } from './server.ts';
 
 // The real origin with a real publisher (1 s segments, so a reload is held for at most 2 s).
@@ -91,19 +90,5 @@ describe('blocking playlist reload at the origin', () => {
     const reply = await get(`/hls/cam/${segment}?_HLS_msn=99`);
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(500);
-  });
-});
-
-describe('parseBlockingRequest', () => {
-  it.each([
-    ['', null],
-    ['?x=1', null],
-    ['_HLS_msn=12', { msn: 12 }],
-    ['_HLS_msn=12&_HLS_part=1', { msn: 12 }],
-    ['_HLS_msn=', { error: expect.any(String) }],
-    ['_HLS_msn=1e3', { error: expect.any(String) }],
-    ['_HLS_msn=9999999999999999', { error: expect.any(String) }],
-  ])('%j → %j', (search, expected) => {
-    expect(parseBlockingRequest(search)).toEqual(expected);
   });
 });

@@ -9,17 +9,6 @@ export type PlaylistFeed = {
   targetDuration: () => number;
 };
 
-export type BlockingRequest = { msn: number } | { error: string } | null;
-
-// null: an ordinary request. Only `_HLS_msn` is honoured; `_HLS_part` and `_HLS_skip` are
-// for features the playlist does not advertise.
-export function parseBlockingRequest(search: string): BlockingRequest {
-  const value = new URLSearchParams(search).get('_HLS_msn');
-  if (value === null) return null;
-  if (!/^\d{1,15}$/.test(value)) return { error: '_HLS_msn must be a media sequence number' };
-  return { msn: Number(value) };
-}
-
 // Resolves when segment `msn` is in the playlist, or after `holdMs` (the camera stalled: the
 // player then gets the current playlist and decides), or when the client goes away.
 // 'too-far': more than two segments ahead, which the spec answers with 400.

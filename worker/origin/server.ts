@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { WorkerStatus } from '../../lib/health.ts';
 import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
 import type { Logger } from '../../lib/log.ts';
-import { parseBlockingRequest, waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
+import { parseBlockingRequest } from '../../lib/hls/blocking-request.ts';
+import { waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
 import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
