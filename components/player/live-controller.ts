@@ -142,8 +142,7 @@ export class LiveController {
 
   private tick(): void {
     if (document.hidden || this.status.phase === 'offline' || !this.hls) return;
-    const now = Date.now();
-    this.noteFrames(now);
+    const now = Date.now(); // lastFramesAt is kept by the watchdog, 4× a second
     const staleMs = Math.max(3 * this.targetDuration * 1000, 8000);
     if (now - this.lastSegmentAt > staleMs) return this.goOffline();
     const phase = this.video.paused ? 'paused' : now - this.lastFramesAt < 1500 ? 'playing' : this.status.phase;
@@ -154,17 +153,13 @@ export class LiveController {
   private checkFrozen(): void {
     if (document.hidden || this.status.phase === 'offline' || !this.hls) return;
     const now = Date.now();
-    this.noteFrames(now);
-    const frozen = !this.video.paused && now - this.lastFramesAt > FROZEN_AFTER_MS;
-    if (frozen && now - this.builtAt > FROZEN_AFTER_MS + 4000) this.rebuild('recovering');
-  }
-
-  private noteFrames(now: number): void {
     const frames = this.frames();
     if (frames !== this.lastFrames) {
       this.lastFrames = frames;
       this.lastFramesAt = now;
     }
+    const frozen = !this.video.paused && now - this.lastFramesAt > FROZEN_AFTER_MS;
+    if (frozen && now - this.builtAt > FROZEN_AFTER_MS + 4000) this.rebuild('recovering');
   }
 
   private goOffline(): void {
