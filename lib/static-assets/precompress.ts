@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { listFiles } from './static-assets.ts';
 
 const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json', '.txt']);
 
@@ -9,9 +10,7 @@ const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json', '.txt']);
 // A copy that would not be smaller is not written. Returns the bytes before and after (br).
 export function precompressDir(dir: string): { files: number; bytes: number; brBytes: number } {
   const totals = { files: 0, bytes: 0, brBytes: 0 };
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && COMPRESSIBLE.has(extname(e.name)));
-  for (const entry of files) {
-    const file = join(entry.parentPath, entry.name);
+  for (const file of listFiles(dir).filter((f) => COMPRESSIBLE.has(extname(f)))) {
     const body = readFileSync(file);
     const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
     const gz = gzipSync(body, { level: 9 });
