@@ -16,6 +16,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ ORIGIN_URL: 'http://10.0.0.5:3100' }).ORIGIN_URL).toBe('http://10.0.0.5:3100');
   });
 
+  it('trusts loopback proxies by default and refuses a malformed list', () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe('loopback');
+    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8, loopback' }).TRUSTED_PROXIES).toBe('10.0.0.0/8, loopback');
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it('lists every problem at once', () => {
     let message = '';
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from './config/format-issues.ts';
+import { compileTrustedProxies } from './net/client-address.ts';
 
 // The only place that reads process.env. Everything else imports `env`.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -19,6 +20,18 @@ const schema = z.object({
   ORIGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMBED_ALLOWED_ORIGINS: z.string().default('*'),
+  // Peers whose X-Forwarded-For/-Host/-Proto are believed: proxy-addr names or CIDRs.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback')
+    .refine((value) => {
+      try {
+        compileTrustedProxies(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'a comma-separated list of CIDRs or the names loopback, linklocal, uniquelocal'),
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -6,11 +6,13 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { getEnv } from '../lib/env.ts';
 import { matchMediaRoute } from '../lib/media-route.ts';
+import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
 import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
 import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
 import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
 
 const env = getEnv();
+const trustedProxies = compileTrustedProxies(env.TRUSTED_PROXIES);
 const assets: StaticAssets = new Map();
 for (const { dir, urlPrefix } of ASSET_DIRS) loadStaticAssets(dir, urlPrefix, assets);
 
@@ -19,6 +21,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  stampClientAddress(request, trustedProxies);
   if (serveStaticAsset(request, response, assets)) return;
   const media = matchMediaRoute(request.url ?? '/');
   if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path');

@@ -1,15 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { applyMigrations } from '../migrate.ts';
+import { expect, it } from 'vitest';
+import { getRecentHealthEvents, recordHealthEvent } from './health-events.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
 
-describe('health events through Prisma on real SQLite', () => {
+describeEachDatabase('health events', () => {
   it('records and reads back events, newest first', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lookout-q-')), 'lookout.db');
-    applyMigrations(file, 'prisma/migrations');
-    process.env.DATABASE_URL = `file:${file}`;
-    const { recordHealthEvent, getRecentHealthEvents } = await import('./health-events.ts');
     await recordHealthEvent({ cameraId: 'roof', kind: 'starting', detail: 'starting ingest', at: new Date('2026-01-01T00:00:00Z') });
     await recordHealthEvent({ cameraId: 'roof', kind: 'live', detail: 'segments arriving', at: new Date('2026-01-01T00:00:03Z') });
     await recordHealthEvent({ cameraId: 'other', kind: 'offline', detail: 'x' });
