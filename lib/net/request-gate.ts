@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 // What the site server refuses before Next (or the pass-through) sees a request. Next answers
 // malformed targets and odd methods with a 500 and a stack in the log, renders pages for PUT
 // or PROPFIND, and reads a page request's body whole, whatever its size.
-//   - the target must be an absolute path that decodes, with no `.`/`..` step, NUL, encoded
-//     slash or backslash in it: 400;
+//   - the target must be an absolute path that decodes, with no `.`/`..` step, empty step,
+//     NUL, encoded slash, backslash or percent-encoded letter, digit or `-._~` in it: 400;
 //   - TRACE, TRACK and CONNECT: 405 everywhere; pages and files take GET and HEAD only (405,
 //     with Allow); under /api/ the route handlers decide;
 //   - a body larger than the route class takes is refused before a byte of it is read: 413
@@ -13,6 +13,7 @@ import type { IncomingMessage } from 'node:http';
 export const API_BODY_LIMIT = 64 * 1024;
 export type GateRefusal = { status: 400 | 405 | 411 | 413; code: string; message: string; headers: Record<string, string> };
 
+const UNRESERVED_ENCODED = /%(?:2[dDeE]|3\d|[46][1-9a-fA-F]|[57][0-9aA]|5[fF]|7[eE])/;
 const NEVER = new Set(['TRACE', 'TRACK', 'CONNECT']);
 const READ_ONLY = { Allow: 'GET, HEAD' };
 
@@ -34,7 +35,9 @@ export function gateRequest(request: IncomingMessage): GateRefusal | null {
 }
 
 function isDecodablePath(path: string): boolean {
-  for (const segment of path.split('/').slice(1)) {
+  const segments = path.split('/').slice(1);
+  if (segments.slice(0, -1).includes('')) return false; // `//`: a trailing slash alone is Next's to redirect
+  for (const segment of segments) {
     let decoded: string;
     try {
       decoded = decodeURIComponent(segment);
@@ -42,6 +45,7 @@ function isDecodablePath(path: string): boolean {
       return false;
     }
     if (decoded === '.' || decoded === '..' || /[\0/\\]/.test(decoded) || segment.includes('\\')) return false;
+    if (UNRESERVED_ENCODED.test(segment)) return false; // `%70review.jpg`: another spelling of `preview.jpg`
   }
   return true;
 }
