@@ -18,6 +18,9 @@ export function createReloadFanout(originUrl: string, limit: HeldLimit): ReloadF
   return async (request, response, path, plainPath) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return proxyToOrigin(request, response, originUrl, path);
     if (!limit.tryHold()) return proxyToOrigin(request, response, originUrl, plainPath);
+    let released = false;
+    const release = () => void (released || ((released = true), limit.release()));
+    response.once('close', release); // a viewer who left holds no place
     let shared = inflight.get(path);
     if (!shared) {
       shared = fetchWhole(`${originUrl}${path}`).finally(() => inflight.delete(path));
@@ -30,7 +33,7 @@ export function createReloadFanout(originUrl: string, limit: HeldLimit): ReloadF
       if (!response.destroyed) sendError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
       return;
     } finally {
-      limit.release();
+      release();
     }
     if (response.destroyed) return; // the viewer left while held
     response.writeHead(reply.status, reply.headers);
