@@ -54,6 +54,8 @@ describe('malformed requests get a 4xx, never a 500 (L2)', () => {
     ['OPTIONS', '*', 400],
     ['TRACE', '/', 405],
     ['TRACE', '/api/health', 405],
+    ['GET', '/_next/static/chunks/%2e%2e/%2e%2e/api/health', 400],
+    ['GET', '/_next/static/chunks/..%2f..%2fapi/health', 400],
   ])('%s %s', async (method, target, status) => {
     expect((await rawRequest(stack.site.url, method, target)).status, 'site').toBe(status);
     const viaEdge = await rawRequest(stack.edge.url, method, target);
