@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatIssues } from './config/format-issues.ts';
 import { compileTrustedProxies } from './net/client-address.ts';
+import { isValidHost } from './net/valid-host.ts';
 
 // The only place that reads process.env. Everything else imports `env`.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -19,7 +20,14 @@ const schema = z.object({
   ORIGIN_PORT: port.default(3100),
   ORIGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Hosts the site answers for in absolute links when PUBLIC_URL is unset: host or host:port, comma-separated.
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.split(',').every((host) => isValidHost(host.trim().toLowerCase())), 'a comma-separated list of host or host:port names'),
   EMBED_ALLOWED_ORIGINS: z.string().default('*'),
+  // LL-HLS blocking reloads held open at once per process (site and worker); past it, answered at once.
+  HELD_RELOAD_LIMIT: z.coerce.number().int().min(0).default(1000),
   // Peers whose X-Forwarded-For/-Host/-Proto are believed: proxy-addr names or CIDRs.
   TRUSTED_PROXIES: z
     .string()

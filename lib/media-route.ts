@@ -1,39 +1,33 @@
 import { parseBlockingRequest } from './hls/blocking-request.ts';
+import { isCanonicalPath } from './net/canonical-path.ts';
+import { formatCanonicalQuery, parseCanonicalQuery, PREVIEW_QUERY } from './net/canonical-query.ts';
 
 // The media URLs the site passes through to the worker's origin on a single machine, and the
-// origin path for each. Path segments are decoded and re-encoded, so `..%2f` arrives at the
-// origin as one (refused) file name, never as a path step; a segment that is `.` or `..`
-// (even encoded) is refused here, since fetch() would resolve it into another origin path
-// (`/hls/../status.json`). null: not a media URL.
-export type MediaRoute = { path: string } | { error: 'bad_path' };
+// origin path for each. Only canonical spellings pass (lib/net/canonical-path.ts and
+// canonical-query.ts): the same rule as the edge and the origin, so a cache in front of the
+// site can key on what it sees. The origin gets the keyed query parameters only.
+// `plainPath` marks a blocking playlist reload: the playlist's path without the query.
+// null: not a media URL.
+export type MediaRoute = { path: string; plainPath?: string } | { error: 'bad_path' | 'bad_query' };
+
+const PREVIEW = /^\/(?:cameras\/[^/]*\/)?preview\.jpg$/;
 
 export function matchMediaRoute(url: string): MediaRoute | null {
-  const [pathname = '', query] = splitOnce(url, '?');
-  const search = query === undefined ? '' : `?${query}`;
-  const parts = pathname.split('/').slice(1);
-  if (parts[0] === 'hls' && parts.length === 3) return encodePath(['hls', parts[1]!, parts[2]!], blockingQuery(parts[2]!, query));
-  if (pathname === '/preview.jpg') return { path: `/preview.jpg${search}` };
-  if (parts[0] === 'cameras' && parts.length === 3 && parts[2] === 'preview.jpg') return encodePath(['cameras', parts[1]!, 'preview.jpg'], search);
-  return null;
-}
-
-function encodePath(parts: string[], search: string): MediaRoute {
-  try {
-    const decoded = parts.map((part) => decodeURIComponent(part));
-    if (decoded.some((part) => part === '' || part === '.' || part === '..')) return { error: 'bad_path' };
-    const encoded = decoded.map((part) => encodeURIComponent(part));
-    return { path: `/${encoded.join('/')}${search}` };
-  } catch {
-    return { error: 'bad_path' }; // malformed percent-encoding
+  const [pathname = '', query = ''] = splitOnce(url, '?');
+  if (pathname.startsWith('/hls/')) {
+    if (!isCanonicalPath(pathname)) return { error: 'bad_path' };
+    if (!pathname.endsWith('.m3u8')) return { path: pathname }; // segments ignore the query
+    const blocking = parseBlockingRequest(query);
+    if (blocking && 'error' in blocking) return { error: 'bad_query' };
+    return blocking ? { path: `${pathname}?_HLS_msn=${blocking.msn}`, plainPath: pathname } : { path: pathname };
   }
-}
-
-// A playlist keeps a valid `_HLS_msn` (the origin holds the request until that segment
-// exists); every other query is dropped, so it cannot make the origin do anything else.
-function blockingQuery(file: string, query: string | undefined): string {
-  if (!file.endsWith('.m3u8') || query === undefined) return '';
-  const blocking = parseBlockingRequest(query);
-  return blocking && 'msn' in blocking ? `?_HLS_msn=${blocking.msn}` : '';
+  if (PREVIEW.test(pathname)) {
+    if (!isCanonicalPath(pathname)) return { error: 'bad_path' };
+    const preview = parseCanonicalQuery(query, PREVIEW_QUERY);
+    if ('error' in preview) return { error: 'bad_query' };
+    return { path: pathname + formatCanonicalQuery(preview.params, PREVIEW_QUERY) };
+  }
+  return null;
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { MISSING_MEDIA_CACHE } from './media-headers.ts';
+import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE } from './media-headers.ts';
+import { pipeBody } from './net/pipe-body.ts';
 
 const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range'];
-const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges'];
+const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges', 'x-content-type-options'];
 
 // On a single machine the site passes media through to the worker's origin, in front of Next
 // (scripts/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
@@ -28,21 +29,28 @@ export async function proxyToOrigin(request: IncomingMessage, response: ServerRe
     if (!aborted.signal.aborted) sendError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
     return;
   }
-  const out: Record<string, string> = {};
-  for (const name of PASS_RESPONSE) {
-    const value = upstream.headers.get(name);
-    if (value) out[name] = value;
-  }
-  response.writeHead(upstream.status, out);
+  response.writeHead(upstream.status, pickResponseHeaders(upstream.headers));
   if (request.method === 'HEAD' || !upstream.body) {
+    await upstream.body?.cancel();
     response.end();
     return;
   }
-  Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).on('error', () => response.destroy()).pipe(response);
+  await pipeBody(Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream), response);
 }
 
+export function pickResponseHeaders(from: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of PASS_RESPONSE) {
+    const value = from.get(name);
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+// A 404 is kept for a second like the origin's own; any other error is never stored.
 export function sendError(response: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
   const body = JSON.stringify({ error: { code, message } });
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': MISSING_MEDIA_CACHE, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  const cache = status === 404 ? MISSING_MEDIA_CACHE : ERROR_MEDIA_CACHE;
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': cache, 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff', ...extra });
   response.end(body);
 }

@@ -31,3 +31,11 @@ export async function getWorkerHealth(timeoutMs = 2000): Promise<SiteHealth> {
   // `reconnecting` still serves fresh video (its newest segment is under 2 × segment old).
   return { ok: status !== undefined && rows.every((r) => r.state === 'live' || r.state === 'reconnecting'), worker: status ? 'up' : 'down', cameras: rows };
 }
+
+// What /api/health tells the world: states and ages only. A reason can name the camera's
+// address and stream path ("starting ingest from rtsp://192.168.1.20/…"); it is for the owner.
+export type PublicHealth = { ok: boolean; worker: 'up' | 'down'; cameras: Omit<SiteHealth['cameras'][number], 'reason'>[] };
+
+export function toPublicHealth(health: SiteHealth): PublicHealth {
+  return { ok: health.ok, worker: health.worker, cameras: health.cameras.map(({ id, name, state, newestSegmentAgeSeconds }) => ({ id, name, state, newestSegmentAgeSeconds })) };
+}

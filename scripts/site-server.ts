@@ -5,14 +5,18 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { getEnv } from '../lib/env.ts';
+import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
 import { matchMediaRoute } from '../lib/media-route.ts';
 import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
+import { createHeldLimit } from '../lib/net/held-limit.ts';
+import { gateRequest } from '../lib/net/request-gate.ts';
 import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
 import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
 import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
 
 const env = getEnv();
 const trustedProxies = compileTrustedProxies(env.TRUSTED_PROXIES);
+const serveBlockingReload = createReloadFanout(env.ORIGIN_URL, createHeldLimit(env.HELD_RELOAD_LIMIT));
 const assets: StaticAssets = new Map();
 for (const { dir, urlPrefix } of ASSET_DIRS) loadStaticAssets(dir, urlPrefix, assets);
 
@@ -22,9 +26,12 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   stampClientAddress(request, trustedProxies);
+  const refusal = gateRequest(request);
+  if (refusal) return sendError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
   if (serveStaticAsset(request, response, assets)) return;
   const media = matchMediaRoute(request.url ?? '/');
-  if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path');
+  if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path or query');
+  if (media?.plainPath) return void serveBlockingReload(request, response, media.path, media.plainPath).catch(() => response.destroy());
   if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path).catch(() => response.destroy());
   handle(request, response).catch((error: unknown) => {
     console.error('request failed:', error instanceof Error ? error.message : error);

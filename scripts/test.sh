@@ -53,6 +53,7 @@ else
   step "lint" node_modules/.bin/eslint --max-warnings 0 .
   step "unit" node_modules/.bin/vitest run --project unit
   step "integration (real ffmpeg)" node_modules/.bin/vitest run --project integration
+  step "security (real edge, site and origin)" node_modules/.bin/vitest run --project security
   step "e2e (Chromium)" e2e
   step "e2e with camera faults (Chromium)" e2e_faults
 fi

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     ffmpegPath: env.FFMPEG_PATH,
     originHost: env.ORIGIN_HOST,
     originPort: env.ORIGIN_PORT,
+    maxHeldReloads: env.HELD_RELOAD_LIMIT,
     recordEvent: (event) => void recordHealthEvent(event).catch((error: Error) => log.warn(`could not record health event: ${error.message}`)),
   });
 

@@ -16,6 +16,7 @@ export type WorkerOptions = {
   ffmpegPath: string;
   originHost: string;
   originPort: number;
+  maxHeldReloads?: number;
   recordEvent: HealthEventSink;
 };
 
@@ -53,7 +54,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
 
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, log });
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, maxHeldReloads: options.maxHeldReloads, log });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());

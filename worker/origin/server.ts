@@ -1,10 +1,13 @@
 import { open } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { WorkerStatus } from '../../lib/health.ts';
-import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
+import { CONTENT_TYPES, ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE, NOSNIFF, PLAYLIST_CACHE, SEGMENT_CACHE } from '../../lib/media-headers.ts';
 import type { Logger } from '../../lib/log.ts';
 import { parseBlockingRequest } from '../../lib/hls/blocking-request.ts';
+import { createHeldLimit } from '../../lib/net/held-limit.ts';
+import { pipeBody } from '../../lib/net/pipe-body.ts';
 import { waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
+import { readOriginTarget } from './origin-target.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
 import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
@@ -14,6 +17,7 @@ export type OriginOptions = {
   status: () => WorkerStatus;
   snapshots: SnapshotSource;
   playlists?: ReadonlyMap<string, PlaylistFeed>; // camera id → its publisher: blocking playlist reloads
+  maxHeldReloads?: number; // past it, a blocking reload is answered at once with the current playlist
   log: Logger;
 };
 
@@ -21,6 +25,7 @@ export type OriginOptions = {
 // served straight from disk with the cache headers edges rely on; no cookies, ever.
 export function createOriginServer(options: OriginOptions): Server {
   const known = new Set(options.cameraIds);
+  const held = createHeldLimit(options.maxHeldReloads ?? 1000);
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log.error(`origin: ${(error as Error).message}`);
@@ -34,25 +39,31 @@ export function createOriginServer(options: OriginOptions): Server {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Only GET and HEAD' } });
     }
-    const [path = '/', search = ''] = (req.url ?? '/').split('?', 2);
+    const target = readOriginTarget(req.url);
+    if (!target) {
+      res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
+      return sendJson(res, 400, { error: { code: 'bad_path', message: 'Malformed path' } });
+    }
+    const { path, search } = target;
     if (path === '/status.json') {
       res.setHeader('Cache-Control', 'no-cache');
       return sendJson(res, 200, options.status());
     }
-    if (serveSnapshot(req, res, options.snapshots)) return;
+    if (serveSnapshot(req, res, target, options.snapshots)) return;
     if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     const media = resolveMediaPath(options.hlsRoot, known, path);
     const blocking = media?.kind === 'playlist' ? parseBlockingRequest(search) : null;
     if (blocking && 'error' in blocking) {
-      res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
+      res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
       return sendJson(res, 400, { error: { code: 'bad_request', message: blocking.error } });
     }
     const feed = media && options.playlists?.get(media.cameraId);
     if (blocking && feed) {
       // Held for up to two target durations: within the player's first-byte timeout (5 s).
-      const outcome = await waitForSegment(feed, blocking.msn, 2 * feed.targetDuration() * 1000, req);
+      const holding = held.tryHold();
+      const outcome = await waitForSegment(feed, blocking.msn, holding ? 2 * feed.targetDuration() * 1000 : 0, req).finally(() => holding && held.release());
       if (outcome === 'too-far') {
-        res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
+        res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
         return sendJson(res, 400, { error: { code: 'msn_too_far', message: 'That segment is more than two segments ahead' } });
       }
       if (req.destroyed) return;
@@ -71,17 +82,18 @@ export function createOriginServer(options: OriginOptions): Server {
       'Cache-Control': media.kind === 'playlist' ? PLAYLIST_CACHE : SEGMENT_CACHE,
       'Last-Modified': info.mtime.toUTCString(),
       'Access-Control-Allow-Origin': '*',
+      ...NOSNIFF,
     });
     if (req.method === 'HEAD') {
       await handle.close();
       return void res.end();
     }
-    handle.createReadStream().on('error', () => res.destroy()).pipe(res);
+    await pipeBody(handle.createReadStream(), res);
   }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...NOSNIFF });
   res.end(text);
 }

@@ -1,25 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ERROR_MEDIA_CACHE, NOSNIFF } from '../../lib/media-headers.ts';
+import { parseCanonicalQuery, PREVIEW_QUERY } from '../../lib/net/canonical-query.ts';
 import { snapshotWidths } from '../snapshot/render-snapshot.ts';
 import type { SnapshotJob } from '../snapshot/snapshot-job.ts';
+import type { OriginTarget } from './origin-target.ts';
 
 export type SnapshotSource = { defaultCameraId: string; jobs: ReadonlyMap<string, { job: SnapshotJob; intervalSeconds: number; width: number }> };
 
 const PATH = /^\/(?:cameras\/([a-z0-9-]{1,40})\/)?preview\.jpg$/;
 
-// `/preview.jpg` (default camera) and `/cameras/<id>/preview.jpg`, `?w=320|640|<width>`.
-// Returns false when the path is not a preview path at all.
-export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source: SnapshotSource): boolean {
-  const url = new URL(req.url ?? '/', 'http://origin');
-  const match = PATH.exec(url.pathname);
+// `/preview.jpg` (default camera) and `/cameras/<id>/preview.jpg`, `?w=320|640|<width>`, and
+// `src=<portal>`. Returns false when the path is not a preview path at all.
+export function serveSnapshot(req: IncomingMessage, res: ServerResponse, target: OriginTarget, source: SnapshotSource): boolean {
+  const match = PATH.exec(target.path);
   if (!match) return false;
+  // One spelling per image (lib/net/canonical-query.ts): edge caches key on `w`.
+  const query = parseCanonicalQuery(target.search, PREVIEW_QUERY);
+  if ('error' in query) {
+    res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': ERROR_MEDIA_CACHE, ...NOSNIFF });
+    res.end(JSON.stringify({ error: { code: 'bad_query', message: query.error } }));
+    return true;
+  }
   const entry = source.jobs.get(match[1] ?? source.defaultCameraId);
-  const w = url.searchParams.get('w');
-  // Only plain digits: one spelling per image keeps edge caches from storing copies.
-  const width = w === null ? entry?.width : /^[1-9]\d{0,3}$/.test(w) ? Number(w) : undefined;
+  const w = query.params.w;
+  const width = w === undefined ? entry?.width : Number(w);
   if (!entry || width === undefined || !snapshotWidths(entry.width).includes(width)) return notFound(res);
   const view = entry.job.view();
   if (!view) {
-    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store' });
+    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store', ...NOSNIFF });
     res.end(JSON.stringify({ error: { code: 'no_snapshot_yet', message: 'No image from this camera yet' } }));
     return true;
   }
@@ -32,6 +40,7 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source:
     ETag: image.etag,
     'Last-Modified': snapshot.lastModified,
     'Access-Control-Allow-Origin': '*',
+    ...NOSNIFF,
   };
   if (view.stale) headers['X-Snapshot-Age'] = String(view.ageSeconds);
   if (notModified(req, image.etag, snapshot.changedAt)) {
@@ -52,7 +61,7 @@ function notModified(req: IncomingMessage, etag: string, changedAt: number): boo
 }
 
 function notFound(res: ServerResponse): true {
-  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=1' });
+  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=1', ...NOSNIFF });
   res.end(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }));
   return true;
 }

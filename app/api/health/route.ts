@@ -1,6 +1,6 @@
-import { getWorkerHealth } from '@/lib/worker-health';
+import { getWorkerHealth, toPublicHealth } from '@/lib/worker-health';
 
 export async function GET(): Promise<Response> {
   const health = await getWorkerHealth();
-  return Response.json(health, { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(toPublicHealth(health), { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
