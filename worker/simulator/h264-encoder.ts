@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { AccessUnitGrouper, type AccessUnit } from './access-units.ts';
+import { AccessUnitGrouper, type AccessUnit } from '../../lib/h264/access-units.ts';
 import { buildEncoderArgs, type EncoderSettings } from './build-encoder-args.ts';
-import { getNalType, NAL_TYPE, NalSplitter } from './nal-units.ts';
+import { getNalType, NAL_TYPE, NalSplitter } from '../../lib/h264/annex-b.ts';
 
 export type EncodedFrame = AccessUnit & { index: number };
 export type EncoderExit = { code: number | null; signal: NodeJS.Signals | null };

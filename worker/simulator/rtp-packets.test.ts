@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NAL_TYPE } from './nal-units.ts';
+import { NAL_TYPE } from '../../lib/h264/annex-b.ts';
 import { buildRtpHeader, frameInterleaved, packetizeNal, RtpStream } from './rtp-packets.ts';
-import { createSeededRandom, makeNal, randomBytesFrom } from './test-bytes.ts';
+import { createSeededRandom, makeNal, randomBytesFrom } from '../../lib/testing/test-bytes.ts';
 
 // RFC 6184 section 5.8, the receiving side: rebuild the NAL unit from its FU-A fragments.
 function reassembleFuA(payloads: Buffer[]): Buffer {

@@ -1,4 +1,4 @@
-import type { AccessUnit } from './access-units.ts';
+import type { AccessUnit } from '../../lib/h264/access-units.ts';
 
 export const MAX_RTP_PAYLOAD = 1400;
 export const RTP_CLOCK_RATE = 90_000;

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { withParameterSets } from './access-units.ts';
+import { withParameterSets } from '../../lib/h264/access-units.ts';
 import { FRAME_RATE } from './build-encoder-args.ts';
 import type { ClientConnection } from './client-connection.ts';
 import { FaultAwareServer } from './fault-aware-server.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RtpStream } from '../../simulator/rtp-packets.ts';
-import { makeNal } from '../../simulator/test-bytes.ts';
+import { makeNal } from '../../../lib/testing/test-bytes.ts';
 import { H264Depacketizer, type AccessUnit } from './h264-depacketizer.ts';
 import type { RtpPacket } from './interleaved-reader.ts';
 
