@@ -39,7 +39,10 @@ function displayOrder(slices: SliceHeader[], pocs: number[]): number[] {
   let period: number[] = [];
   const flush = () => order.push(...period.sort((a, b) => pocs[a]! - pocs[b]!));
   slices.forEach((slice, i) => {
-    if (slice.idr) flush(), (period = []);
+    if (slice.idr) {
+      flush();
+      period = [];
+    }
     period.push(i);
   });
   flush();
