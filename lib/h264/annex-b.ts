@@ -40,6 +40,10 @@ function trimTrailingZeros(nal: Buffer): Buffer {
 export class NalSplitter {
   private pending: Buffer = Buffer.alloc(0);
 
+  get pendingBytes(): number {
+    return this.pending.length;
+  }
+
   push(chunk: Buffer): Buffer[] {
     const { nals, rest } = splitAnnexB(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk);
     this.pending = Buffer.from(rest); // copy: do not pin the whole chunk

@@ -1,7 +1,7 @@
 import { getNalType, isSlice, joinAnnexB, NAL_TYPE, startsPicture } from '../../../lib/h264/annex-b.ts';
 import type { RtpPacket } from './interleaved-reader.ts';
 
-export type AccessUnit = { annexB: Buffer; keyframe: boolean; timestamp: number };
+export type AccessUnit = { annexB: Buffer; nals: Buffer[]; keyframe: boolean; timestamp: number };
 
 const NAL = NAL_TYPE;
 const nalType = getNalType;
@@ -114,7 +114,7 @@ export class H264Depacketizer {
       this.waitingForIdr = false;
       nals = [...this.parameterSetsMissingFrom(nals), ...nals];
     }
-    this.held = { annexB: joinAnnexB(nals), keyframe, timestamp: unit.timestamp };
+    this.held = { annexB: joinAnnexB(nals), nals, keyframe, timestamp: unit.timestamp };
   }
 
   private parameterSetsMissingFrom(nals: Buffer[]): Buffer[] {
