@@ -68,10 +68,10 @@ describe('RtpStream', () => {
     expect(stream.nextSequence).toBe(2);
   });
 
-  it('derives the 90 kHz timestamp from the frame index and wraps at 32 bits', () => {
+  it('offsets the encoder presentation time (90 kHz) by the stream origin and wraps at 32 bits', () => {
     const stream = new RtpStream(1, 0, 2 ** 32 - 3600);
-    expect(stream.rtpTime(0, 25)).toBe(2 ** 32 - 3600);
-    expect(stream.rtpTime(1, 25)).toBe(0);
-    expect(stream.rtpTime(26, 25)).toBe(90_000);
+    expect(stream.rtpTime(0)).toBe(2 ** 32 - 3600);
+    expect(stream.rtpTime(3600)).toBe(0);
+    expect(stream.rtpTime(93_600)).toBe(90_000);
   });
 });
