@@ -59,3 +59,9 @@ export function checkSegmentTiming(segments: TimedSegment[], interval: number, t
   }
   return problems.slice(0, 20);
 }
+
+// MD5 of every decoded frame, in display order.
+export async function readFrameHashes(file: string): Promise<string[]> {
+  const { stdout } = await run('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-fps_mode', 'passthrough', '-f', 'framemd5', '-'], { maxBuffer: 1 << 26 });
+  return stdout.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(',').at(-1)!.trim());
+}
