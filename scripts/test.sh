@@ -10,6 +10,13 @@ ensure_node_modules
 ensure_media_tools
 ensure_apt "browser tests" chromium:/usr/bin/chromium
 ensure_apt "edge tests" nginx:/usr/sbin/nginx
+ensure_apt "an independent RTSP camera (GStreamer gst-rtsp-server) for the ingest tests" \
+  python3-gi:/usr/lib/python3/dist-packages/gi \
+  gir1.2-gst-rtsp-server-1.0:/usr/lib/x86_64-linux-gnu/girepository-1.0/GstRtspServer-1.0.typelib \
+  gstreamer1.0-plugins-base:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideotestsrc.so \
+  gstreamer1.0-plugins-good:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstrtp.so \
+  gstreamer1.0-plugins-bad:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideoparsersbad.so \
+  gstreamer1.0-plugins-ugly:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstx264.so
 
 passed=0 failed=0 summary=()
 logs=$(mktemp -d)

@@ -8,6 +8,7 @@ export type SamplerReport = {
   versions: number;
   violations: string[];
   published: string[]; // every segment name ever seen, in order
+  segments: { name: string; discontinuity: boolean; file: string }[]; // the same, downloaded
   decodeFailures: { name: string; errors: string[] }[];
   discontinuities: number;
   latest: ParsedPlaylist | undefined;
@@ -18,7 +19,7 @@ export type SamplerReport = {
 // still be fetched, and downloads and decodes every published segment.
 export class PlaylistSampler {
   private readonly seen = new Map<string, number>();
-  private readonly report: SamplerReport = { versions: 0, violations: [], published: [], decodeFailures: [], discontinuities: 0, latest: undefined };
+  private readonly report: SamplerReport = { versions: 0, violations: [], published: [], segments: [], decodeFailures: [], discontinuities: 0, latest: undefined };
   private timer: NodeJS.Timeout | undefined;
   private decoding: Promise<void> = Promise.resolve();
   private busy = false;
@@ -83,15 +84,16 @@ export class PlaylistSampler {
       if (this.seen.has(segment.name)) continue;
       this.report.published.push(segment.name);
       if (segment.discontinuity) this.report.discontinuities++;
-      this.decoding = this.decoding.then(() => this.decode(segment.name));
+      const entry = { name: segment.name, discontinuity: segment.discontinuity, file: join(this.scratchDir, `sampled-${segment.name}`) };
+      this.report.segments.push(entry);
+      this.decoding = this.decoding.then(() => this.decode(entry.name, entry.file));
     }
     recordSeen(playlist, this.seen);
   }
 
-  private async decode(name: string): Promise<void> {
+  private async decode(name: string, file: string): Promise<void> {
     const response = await fetch(`${this.baseUrl}/${name}`);
     if (!response.ok) return this.violation(`${name}: published but answered ${response.status}`);
-    const file = join(this.scratchDir, `sampled-${name}`);
     await writeFile(file, Buffer.from(await response.arrayBuffer()));
     const errors = await decodeErrors(file);
     if (errors.length > 0) this.report.decodeFailures.push({ name, errors: errors.slice(0, 3) });

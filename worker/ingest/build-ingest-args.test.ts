@@ -10,18 +10,10 @@ const SEGMENTER = ['-an', '-f', 'segment', '-segment_format', 'mpegts', '-segmen
 const HEAD = ['-hide_banner', '-nostats', '-loglevel', 'warning'];
 
 describe('buildIngestArgs', () => {
-  it('reads RTSP cameras as raw H.264 from stdin (our own RTSP client feeds it), so no URL or password is on the command line', () => {
-    for (const cam of [camera('rtsp://10.0.0.2/s'), camera('rtsp://u:p@10.0.0.2/s'), camera('rtsps://10.0.0.2/s', { username: 'u', password: 'p' })]) {
-      expect(buildIngestArgs(cam, target)).toEqual([...HEAD, '-f', 'h264', '-use_wallclock_as_timestamps', '1', '-i', 'pipe:0', ...OUTPUT, '-c:v', 'copy', ...SEGMENTER]);
-    }
-    expect(buildIngestArgs(camera('rtsp://10.0.0.2/s', { frameRate: 25 }), target).slice(4, 10)).toEqual(['-f', 'h264', '-framerate', '25', '-i', 'pipe:0']);
-  });
-
-  it('reads raw H.264 over TCP with wall-clock timestamps unless the frame rate is known', () => {
-    expect(buildIngestArgs(camera('tcp://10.0.0.3:5000', { timeoutSeconds: 5 }), target)).toEqual([
-      ...HEAD, '-f', 'h264', '-use_wallclock_as_timestamps', '1', '-timeout', '5000000', '-i', 'tcp://10.0.0.3:5000', ...OUTPUT, '-c:v', 'copy', ...SEGMENTER,
-    ]);
-    expect(buildIngestArgs(camera('tcp://10.0.0.3:5000', { frameRate: 30 }), target).slice(4, 8)).toEqual(['-f', 'h264', '-framerate', '30']);
+  it('reads RTSP and raw TCP cameras as FLV from stdin (the worker reads the camera and writes its timing), so no URL or password is on the command line', () => {
+    const fromStdin = ['-f', 'flv', '-probesize', '32', '-analyzeduration', '0', '-fpsprobesize', '0', '-i', 'pipe:0'];
+    const cameras = [camera('rtsp://10.0.0.2/s'), camera('rtsp://u:p@10.0.0.2/s'), camera('rtsps://10.0.0.2/s', { username: 'u', password: 'p' }), camera('rtsp://10.0.0.2/s', { frameRate: 25 }), camera('tcp://10.0.0.3:5000', { timeoutSeconds: 5 }), camera('tcp://10.0.0.3:5000', { frameRate: 30 })];
+    for (const cam of cameras) expect(buildIngestArgs(cam, target)).toEqual([...HEAD, ...fromStdin, ...OUTPUT, '-c:v', 'copy', ...SEGMENTER]);
   });
 
   it('loops a local file in real time', () => {

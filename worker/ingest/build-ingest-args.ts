@@ -48,19 +48,15 @@ function buildInputArgs(camera: Camera): string[] {
     case 'test':
       return ['-re', '-f', 'lavfi', '-i', buildTestPattern()];
     case 'rtsp':
-      // Lookout's own RTSP client (rtsp/rtsp-source.ts) writes the camera's H.264 to stdin:
-      // the URL and its credentials never reach ffmpeg.
-      return ['-f', 'h264', ...buildRawClock(camera), '-i', 'pipe:0'];
     case 'tcp':
-      return ['-f', 'h264', ...buildRawClock(camera), '-timeout', String(camera.timeoutSeconds * 1_000_000), '-i', camera.sourceUrl];
+      // The worker's own reader (rtsp/rtsp-source.ts, tcp-source.ts) writes the camera's
+      // H.264 to stdin as FLV carrying the camera's timing (feed/ingest-feed.ts): the URL and
+      // its credentials never reach ffmpeg. The timestamps are given, so nothing is probed
+      // for: the stream is known from its first tags and ffmpeg starts at once.
+      return ['-f', 'flv', '-probesize', '32', '-analyzeduration', '0', '-fpsprobesize', '0', '-i', 'pipe:0'];
     case 'file':
       return ['-re', '-stream_loop', '-1', '-i', decodeURIComponent(new URL(camera.sourceUrl).pathname)];
   }
-}
-
-// Raw H.264 has no timestamps: use the stated frame rate, or the arrival time.
-function buildRawClock(camera: Camera): string[] {
-  return camera.frameRate ? ['-framerate', String(camera.frameRate)] : ['-use_wallclock_as_timestamps', '1'];
 }
 
 function buildCodecArgs(camera: Camera): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutBytes, randomCut, seededRandom, splitNals, splitSegments } from './corrupt-corpus.ts';
+import { locateNalUnits } from '../../lib/h264/annex-b.ts';
+import { cutBytes, randomCut, seededRandom, splitSegments } from './corrupt-corpus.ts';
 
 const nal = (type: number, body: number[], long = true) => Buffer.from([...(long ? [0] : []), 0, 0, 1, type, ...body]);
 
@@ -22,7 +23,7 @@ describe('corrupt corpus helpers', () => {
 
   it('finds NAL units with 3- and 4-byte start codes', () => {
     const data = Buffer.concat([nal(0x67, [1, 2]), nal(0x68, [3], false), nal(0x65, [4, 5, 6])]);
-    expect(splitNals(data)).toEqual([
+    expect(locateNalUnits(data)).toEqual([
       { type: 7, start: 0, end: 7 },
       { type: 8, start: 7, end: 12 },
       { type: 5, start: 12, end: 20 },

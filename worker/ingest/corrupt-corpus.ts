@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { locateNalUnits, type NalLocation } from '../../lib/h264/annex-b.ts';
 
 // Segments damaged the way the cheap-camera "lost bytes" bug damages them: a contiguous
 // 200–8000-byte chunk missing from the raw H.264 byte stream (then remuxed into MPEG-TS, as
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 // by `bench-ingest.ts detection`.
 
 export type Cut = { at: number; length: number };
-export type Gop = { data: Buffer; nals: { type: number; start: number; end: number }[] };
+export type Gop = { data: Buffer; nals: NalLocation[] };
 
 // A small seeded generator: a corpus is the same on every run.
 export function seededRandom(seed: number): () => number {
@@ -31,26 +32,14 @@ export function cutBytes(data: Buffer, cut: Cut): Buffer {
   return Buffer.concat([data.subarray(0, cut.at), data.subarray(cut.at + cut.length)]);
 }
 
-// Annex-B NAL units: [start of the start code, end) with the NAL type.
-export function splitNals(data: Buffer): Gop['nals'] {
-  const nals: Gop['nals'] = [];
-  for (let i = data.indexOf(Buffer.from([0, 0, 1])); i >= 0; ) {
-    const next = data.indexOf(Buffer.from([0, 0, 1]), i + 3);
-    const start = i > 0 && data[i - 1] === 0 ? i - 1 : i;
-    nals.push({ type: data[i + 3]! & 0x1f, start, end: next < 0 ? data.length : next > 0 && data[next - 1] === 0 ? next - 1 : next });
-    i = next;
-  }
-  return nals;
-}
-
 // Splits a stream that repeats SPS/PPS before every IDR into runs of `gopsPerSegment` GOPs.
 export function splitSegments(stream: Buffer, gopsPerSegment: number): Gop[] {
-  const all = splitNals(stream);
+  const all = locateNalUnits(stream);
   const sps = all.filter((n) => n.type === 7).map((n) => n.start);
   const segments: Gop[] = [];
   for (let i = 0; i + gopsPerSegment < sps.length; i += gopsPerSegment) {
     const data = stream.subarray(sps[i], sps[i + gopsPerSegment]);
-    segments.push({ data, nals: splitNals(data) });
+    segments.push({ data, nals: locateNalUnits(data) });
   }
   return segments;
 }

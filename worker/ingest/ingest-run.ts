@@ -1,36 +1,44 @@
 import type { Camera } from '../../lib/cameras.ts';
 import type { Logger } from '../../lib/log.ts';
 import { FfmpegProcess, type ExitKind, type FfmpegExit } from './ffmpeg-process.ts';
+import type { IngestFeed } from './feed/ingest-feed.ts';
 import { RtspSource } from './rtsp/rtsp-source.ts';
+import { TcpSource } from './tcp-source.ts';
 
 export type IngestRunHandlers = {
   onStdout: (line: string) => void;
   onStderr: (line: string) => void;
-  onSourceHint: (hint: string) => void; // why the camera's RTSP session ended
+  onSourceHint: (hint: string) => void; // why the camera's RTSP session or TCP stream ended
 };
 
-// One ingest attempt: an ffmpeg, and for an RTSP camera the RTSP session that feeds its
-// stdin. The two live and die together: when the session ends (camera gone, timeout,
-// wrong password) ffmpeg's input ends, so it flushes its last segment and exits, and the
-// supervisor's exit → restart logic runs as for any other camera.
+// One ingest attempt: an ffmpeg, and for an RTSP or raw TCP camera the worker's own reader
+// that feeds its stdin (FLV with the camera's timing). The two live and die together: when
+// the session ends (camera gone, timeout, wrong password) ffmpeg's input ends, so it flushes
+// its last segment and exits, and the supervisor's exit → restart logic runs as for any
+// other camera.
 export class IngestRun {
   private readonly ffmpeg: FfmpegProcess;
-  private readonly source: RtspSource | undefined;
+  private readonly source: RtspSource | TcpSource | undefined;
   readonly exited: Promise<FfmpegExit>;
   sourceEnded = false;
 
   constructor(camera: Camera, ffmpegPath: string, args: string[], handlers: IngestRunHandlers, log: Logger) {
-    const rtsp = camera.kind === 'rtsp';
-    this.ffmpeg = new FfmpegProcess(ffmpegPath, args, { onStdout: handlers.onStdout, onStderr: handlers.onStderr }, rtsp);
+    const fed = camera.kind === 'rtsp' || camera.kind === 'tcp';
+    this.ffmpeg = new FfmpegProcess(ffmpegPath, args, { onStdout: handlers.onStdout, onStderr: handlers.onStderr }, fed);
     this.exited = this.ffmpeg.exited;
-    if (!rtsp) return;
-    const source = (this.source = new RtspSource(camera, this.ffmpeg.stdin, log));
+    if (!fed) return;
+    const source = (this.source = camera.kind === 'rtsp' ? new RtspSource(camera, this.ffmpeg.stdin, log) : new TcpSource(camera, this.ffmpeg.stdin, log));
     void source.ended.then((hint) => {
       this.sourceEnded = true;
       if (hint !== 'stopped') handlers.onSourceHint(hint);
       this.ffmpeg.stdin.end();
     });
     void this.exited.then(() => source.stop());
+  }
+
+  // What the camera sends, as the worker's reader sees it (RTSP and raw TCP cameras).
+  get feed(): IngestFeed | undefined {
+    return this.source?.feed;
   }
 
   get pid(): number | undefined {

@@ -1,6 +1,7 @@
 import { startControlServer, type ControlServer } from './control-server.ts';
 import { LISTEN_HOST, type ServerStats } from './fault-aware-server.ts';
 import { faultRequestSchema, resolveFault, selectServers, type FaultMode, type FaultOptions, type ServerName } from './faults.ts';
+import { FRAME_RATE } from './build-encoder-args.ts';
 import { H264Encoder } from './h264-encoder.ts';
 import { createRawH264Server } from './raw-h264-server.ts';
 import type { AuthScheme, Credentials } from './rtsp-auth.ts';
@@ -13,6 +14,9 @@ export type CameraSimulatorOptions = {
   width?: number;
   height?: number;
   bitrateKbps?: number;
+  frameRate?: number;
+  gopSeconds?: number;
+  bFrames?: number;
   credentials?: Credentials;
   authScheme?: AuthScheme;
   ffmpegPath?: string;
@@ -20,7 +24,7 @@ export type CameraSimulatorOptions = {
 };
 
 export type SimulatorStatus = {
-  encoder: { pid: number | null; running: boolean; frames: number; width: number; height: number; bitrateKbps: number };
+  encoder: { pid: number | null; running: boolean; frames: number; width: number; height: number; bitrateKbps: number; frameRate: number; gopSeconds: number; bFrames: number };
   rtsp: ServerStats;
   tcp: ServerStats;
 };
@@ -40,7 +44,7 @@ const FIRST_KEYFRAME_TIMEOUT_MS = 20_000;
 // A fake IP camera on 127.0.0.1: one ffmpeg encoder feeding an RTSP server and a raw
 // H.264 TCP server, faults switchable at run time in code or over the control API.
 export async function startCameraSimulator(options: CameraSimulatorOptions = {}): Promise<CameraSimulator> {
-  const settings = { width: options.width ?? 1280, height: options.height ?? 720, bitrateKbps: options.bitrateKbps ?? 2500 };
+  const settings = { width: options.width ?? 1280, height: options.height ?? 720, bitrateKbps: options.bitrateKbps ?? 2500, frameRate: options.frameRate ?? FRAME_RATE, gopSeconds: options.gopSeconds ?? 1, bFrames: options.bFrames ?? 0 };
   const path = `/${(options.path ?? '/stream').replace(/^\/+/, '')}`;
   const encoder = new H264Encoder(options.ffmpegPath ?? 'ffmpeg', settings);
   const servers: Record<ServerName, ReturnType<typeof createRawH264Server>> = {

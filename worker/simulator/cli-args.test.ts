@@ -3,7 +3,7 @@ import { CliUsageError, parseCliArgs } from './cli-args.ts';
 
 describe('parseCliArgs', () => {
   it('reads the full example from the README', () => {
-    const argv = '--rtsp-port 8554 --tcp-port 5000 --control-port 8555 --fault lost-bytes --user admin --password secret --size 1920x1080 --bitrate 4000'.split(' ');
+    const argv = '--rtsp-port 8554 --tcp-port 5000 --control-port 8555 --fault lost-bytes --user admin --password secret --size 1920x1080 --bitrate 4000 --frame-rate 30 --gop 2 --bframes 2'.split(' ');
     expect(parseCliArgs(argv)).toEqual({
       help: false,
       options: {
@@ -13,6 +13,9 @@ describe('parseCliArgs', () => {
         width: 1920,
         height: 1080,
         bitrateKbps: 4000,
+        frameRate: 30,
+        gopSeconds: 2,
+        bFrames: 2,
         path: '/stream',
         ffmpegPath: 'ffmpeg',
         credentials: { username: 'admin', password: 'secret' },
@@ -20,6 +23,11 @@ describe('parseCliArgs', () => {
       },
       fault: { mode: 'lost-bytes', options: {} },
     });
+  });
+
+  it('refuses a GOP or B-frame count no camera has', () => {
+    expect(() => parseCliArgs(['--gop', '0'])).toThrow(CliUsageError);
+    expect(() => parseCliArgs(['--bframes', '9'])).toThrow(/--bframes must be a whole number from 0 to 4/);
   });
 
   it('defaults to fixed ports, 720p and no fault', () => {

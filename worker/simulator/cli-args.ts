@@ -9,6 +9,9 @@ export const CLI_USAGE = `Usage: npm run camera:sim -- [options]
   --control-port <n>      control API port (default 8555)
   --size <WxH>            picture size, even numbers (default 1280x720)
   --bitrate <kbps>        video bitrate (default 2500)
+  --frame-rate <fps>      frames per second (default 25)
+  --gop <seconds>         keyframe interval (default 1)
+  --bframes <n>           B-frames between reference frames, 0-4 (default 0)
   --path <path>           RTSP path (default /stream)
   --user <name>           require this user name (with --password)
   --password <secret>     require this password (with --user)
@@ -16,6 +19,7 @@ export const CLI_USAGE = `Usage: npm run camera:sim -- [options]
   --fault <mode>          start with a fault: ${FAULT_MODES.join(', ')}
   --mean-interval-ms <n>  lost-bytes: mean time between drops (default 3000)
   --delay-ms <n>          slow-start: silence before the first byte (default 5000)
+  --hold-ms <n>           jitter: longest time a packet is held back (default 300)
   --ffmpeg <path>         ffmpeg binary (default ffmpeg)
   -h, --help              show this help`;
 
@@ -38,6 +42,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
     width,
     height,
     bitrateKbps: parseInteger('--bitrate', values.bitrate ?? '2500', 50, 100_000),
+    frameRate: parseInteger('--frame-rate', values['frame-rate'] ?? '25', 1, 120),
+    gopSeconds: parseSeconds('--gop', values.gop ?? '1'),
+    bFrames: parseInteger('--bframes', values.bframes ?? '0', 0, 4),
     path: values.path ?? '/stream',
     ffmpegPath: values.ffmpeg ?? 'ffmpeg',
     credentials: values.user === undefined ? undefined : { username: values.user, password: values.password! },
@@ -46,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const faultOptions: FaultOptions = {};
   if (values['mean-interval-ms'] !== undefined) faultOptions.meanIntervalMs = parseInteger('--mean-interval-ms', values['mean-interval-ms'], 1, 3_600_000);
   if (values['delay-ms'] !== undefined) faultOptions.delayMs = parseInteger('--delay-ms', values['delay-ms'], 0, 3_600_000);
+  if (values['hold-ms'] !== undefined) faultOptions.holdMs = parseInteger('--hold-ms', values['hold-ms'], 1, 10_000);
   const fault = values.fault === undefined ? undefined : { mode: values.fault as FaultMode, options: faultOptions };
   return { help: false, options, fault };
 }
@@ -63,6 +71,10 @@ function parseFlags(argv: string[]) {
         'control-port': text,
         size: text,
         bitrate: text,
+        'frame-rate': text,
+        gop: text,
+        bframes: text,
+        'hold-ms': text,
         path: text,
         user: text,
         password: text,
@@ -82,6 +94,12 @@ function parseFlags(argv: string[]) {
 function parseInteger(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) throw new CliUsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return number;
+}
+
+function parseSeconds(flag: string, value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number < 0.1 || number > 60) throw new CliUsageError(`${flag} must be a number of seconds from 0.1 to 60, not "${value}"`);
   return number;
 }
 

@@ -22,7 +22,7 @@ async function runCli(argv: string[]): Promise<void> {
   });
   if (fault) await sim.setFault(fault.mode, fault.options);
   const status = sim.stats();
-  console.log(`Lookout camera simulator: ${options.width}x${options.height}, ${options.bitrateKbps} kb/s, fault ${status.rtsp.fault.mode}`);
+  console.log(`Lookout camera simulator: ${options.width}x${options.height}, ${options.frameRate} fps, GOP ${options.gopSeconds} s, ${options.bFrames} B-frames, ${options.bitrateKbps} kb/s, fault ${status.rtsp.fault.mode}`);
   console.log(`  RTSP     ${redactUrl(sim.rtspUrl)}`);
   console.log(`  TCP      ${sim.tcpUrl}  (raw H.264 Annex-B)`);
   console.log(`  Control  ${sim.controlUrl}  (GET /status, POST /fault)`);

@@ -16,6 +16,8 @@ export class ClientConnection {
   private dropper: LostBytesDropper | undefined;
   private dropperFault: Fault | undefined;
   private needsKeyframe = true;
+  private held: Buffer[] = [];
+  private holdTimer: NodeJS.Timeout | undefined;
   framesSent = 0;
 
   constructor(
@@ -43,7 +45,21 @@ export class ClientConnection {
     let bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (fault.mode === 'lost-bytes') bytes = this.dropBytes(bytes, fault);
     this.counters.bytesSent += bytes.length;
-    if (bytes.length > 0) this.socket.write(bytes);
+    if (bytes.length === 0) return;
+    if (fault.mode === 'jitter' || this.held.length > 0) this.hold(bytes, fault.mode === 'jitter' ? fault.holdMs : 0);
+    else this.socket.write(bytes);
+  }
+
+  // Bursty delivery, as a camera on a busy Wi-Fi link: bytes are held back for up to
+  // holdMs (a random time per burst), then sent together, in order.
+  private hold(bytes: Buffer, holdMs: number): void {
+    this.held.push(bytes);
+    if (this.holdTimer) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      const burst = Buffer.concat(this.held.splice(0));
+      if (this.isOpen) this.socket.write(burst);
+    }, Math.random() * holdMs);
   }
 
   // After any gap (slow start, stall, slow reader) media restarts at a keyframe, so the
@@ -61,6 +77,7 @@ export class ClientConnection {
   }
 
   close(): void {
+    clearTimeout(this.holdTimer);
     this.socket.destroy();
   }
 

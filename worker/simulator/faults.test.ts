@@ -3,7 +3,7 @@ import { faultRequestSchema, NO_FAULT, resolveFault, selectServers } from './fau
 
 describe('resolveFault', () => {
   it('fills in the defaults and stamps the time', () => {
-    expect(resolveFault('lost-bytes', {}, 1234)).toEqual({ mode: 'lost-bytes', meanIntervalMs: 3000, durationMs: null, delayMs: 5000, since: 1234 });
+    expect(resolveFault('lost-bytes', {}, 1234)).toEqual({ mode: 'lost-bytes', meanIntervalMs: 3000, durationMs: null, delayMs: 5000, holdMs: 300, since: 1234 });
   });
 
   it('keeps the options given', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const FAULT_MODES = ['none', 'lost-bytes', 'disconnect', 'stall', 'refuse', 'slow-start', 'wrong-password'] as const;
+export const FAULT_MODES = ['none', 'lost-bytes', 'disconnect', 'stall', 'refuse', 'slow-start', 'wrong-password', 'jitter'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 export type ServerName = 'rtsp' | 'tcp';
 
@@ -8,6 +8,7 @@ export const faultOptionsSchema = z.strictObject({
   meanIntervalMs: z.number().positive().optional(), // lost-bytes: mean time between drops
   durationMs: z.number().positive().optional(), // disconnect: back to `none` after this long
   delayMs: z.number().nonnegative().optional(), // slow-start: silence before the first bytes
+  holdMs: z.number().positive().max(10_000).optional(), // jitter: longest hold before a burst
   server: z.enum(['rtsp', 'tcp', 'all']).optional(), // which server; both by default
 });
 export type FaultOptions = z.infer<typeof faultOptionsSchema>;
@@ -19,10 +20,11 @@ export type Fault = {
   meanIntervalMs: number;
   durationMs: number | null;
   delayMs: number;
+  holdMs: number;
   since: number;
 };
 
-export const NO_FAULT: Fault = { mode: 'none', meanIntervalMs: 3000, durationMs: null, delayMs: 5000, since: 0 };
+export const NO_FAULT: Fault = { mode: 'none', meanIntervalMs: 3000, durationMs: null, delayMs: 5000, holdMs: 300, since: 0 };
 
 export function resolveFault(mode: FaultMode, options: FaultOptions = {}, now = Date.now()): Fault {
   return {
@@ -30,6 +32,7 @@ export function resolveFault(mode: FaultMode, options: FaultOptions = {}, now = 
     meanIntervalMs: options.meanIntervalMs ?? NO_FAULT.meanIntervalMs,
     durationMs: options.durationMs ?? null,
     delayMs: options.delayMs ?? NO_FAULT.delayMs,
+    holdMs: options.holdMs ?? NO_FAULT.holdMs,
     since: now,
   };
 }

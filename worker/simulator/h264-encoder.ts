@@ -1,17 +1,19 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { AccessUnitGrouper, type AccessUnit } from './access-units.ts';
-import { buildEncoderArgs, type EncoderSettings } from './build-encoder-args.ts';
-import { getNalType, NAL_TYPE, NalSplitter } from './nal-units.ts';
+import type { AccessUnit } from '../../lib/h264/access-units.ts';
+import { buildEncoderArgs, FRAME_RATE, type EncoderSettings } from './build-encoder-args.ts';
+import { FlvReader, type FlvVideoFrame } from './flv-reader.ts';
 
-export type EncodedFrame = AccessUnit & { index: number };
+// index: decode order; pts: the encoder's presentation time in 90 kHz units (display order
+// with B-frames), snapped to the frame grid (FLV carries milliseconds).
+export type EncodedFrame = AccessUnit & { index: number; pts: number };
 export type EncoderExit = { code: number | null; signal: NodeJS.Signals | null };
 type FrameListener = (frame: EncodedFrame) => void;
 
 const KILL_AFTER_MS = 2000;
 
-// The single ffmpeg that every client of every server shares. Its stdout is cut into
-// NAL units and grouped into frames; the latest SPS/PPS are kept for DESCRIBE.
+// The single ffmpeg that every client of every server shares. Its stdout (FLV) is read
+// into frames with the encoder's timestamps; the latest SPS/PPS are kept for DESCRIBE.
 export class H264Encoder {
   sps: Buffer | undefined;
   pps: Buffer | undefined;
@@ -20,13 +22,14 @@ export class H264Encoder {
   readonly firstKeyframe: Promise<void>;
   private readonly child: ChildProcessByStdio<null, Readable, Readable>;
   private readonly listeners = new Set<FrameListener>();
-  private readonly splitter = new NalSplitter();
-  private readonly grouper = new AccessUnitGrouper();
+  private readonly reader = new FlvReader();
+  private readonly frameRate: number;
   private stderrTail: string[] = [];
   private running = true;
   private markKeyframe: () => void = () => {};
 
   constructor(ffmpegPath: string, settings: EncoderSettings) {
+    this.frameRate = settings.frameRate ?? FRAME_RATE;
     // ffmpeg ignores EOF on stdin, but dies on EPIPE the next time it writes a frame (every
     // 40 ms) if this process is killed. The exit hook covers the ordinary ways out. Its own
     // process group keeps a terminal's Ctrl-C away from it: stop() ends it, in order.
@@ -49,7 +52,9 @@ export class H264Encoder {
         resolve({ code, signal });
       });
     });
-    this.child.stdout.on('data', (chunk: Buffer) => this.pushNals(this.splitter.push(chunk)));
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      for (const frame of this.reader.push(chunk)) this.publishFrame(frame);
+    });
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = [...this.stderrTail, ...chunk.toString().split('\n').filter(Boolean)].slice(-20);
     });
@@ -82,18 +87,11 @@ export class H264Encoder {
     return this.exited;
   }
 
-  private pushNals(nals: Buffer[]): void {
-    for (const nal of nals) {
-      const type = getNalType(nal);
-      if (type === NAL_TYPE.sps) this.sps = nal;
-      if (type === NAL_TYPE.pps) this.pps = nal;
-      const frame = this.grouper.push(nal);
-      if (frame) this.publishFrame(frame);
-    }
-  }
-
-  private publishFrame(frame: AccessUnit): void {
-    const encoded = { ...frame, index: this.frames++ };
+  private publishFrame(frame: FlvVideoFrame): void {
+    this.sps = this.reader.parameterSets?.sps;
+    this.pps = this.reader.parameterSets?.pps;
+    const slot = Math.round((frame.ptsMs * this.frameRate) / 1000);
+    const encoded = { nals: frame.nals, keyframe: frame.keyframe, index: this.frames++, pts: Math.round((slot * 90_000) / this.frameRate) };
     if (frame.keyframe && this.sps && this.pps) this.markKeyframe();
     for (const listener of this.listeners) listener(encoded);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawInterval, LostBytesDropper } from './lost-bytes-dropper.ts';
-import { createSeededRandom, randomBytesFrom } from './test-bytes.ts';
+import { createSeededRandom, randomBytesFrom } from '../../lib/testing/test-bytes.ts';
 
 type Cut = { at: number; length: number };
 

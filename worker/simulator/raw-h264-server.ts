@@ -1,7 +1,7 @@
-import { withParameterSets } from './access-units.ts';
+import { withParameterSets } from '../../lib/h264/access-units.ts';
 import { FaultAwareServer } from './fault-aware-server.ts';
 import type { H264Encoder } from './h264-encoder.ts';
-import { joinAnnexB } from './nal-units.ts';
+import { joinAnnexB } from '../../lib/h264/annex-b.ts';
 
 // Like a Raspberry Pi running `libcamera-vid --listen -o tcp://0.0.0.0:5000`: plain TCP,
 // bare H.264 Annex-B, no framing and no timestamps. Each client starts at a keyframe.

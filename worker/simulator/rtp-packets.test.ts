@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NAL_TYPE } from './nal-units.ts';
+import { NAL_TYPE } from '../../lib/h264/annex-b.ts';
 import { buildRtpHeader, frameInterleaved, packetizeNal, RtpStream } from './rtp-packets.ts';
-import { createSeededRandom, makeNal, randomBytesFrom } from './test-bytes.ts';
+import { createSeededRandom, makeNal, randomBytesFrom } from '../../lib/testing/test-bytes.ts';
 
 // RFC 6184 section 5.8, the receiving side: rebuild the NAL unit from its FU-A fragments.
 function reassembleFuA(payloads: Buffer[]): Buffer {
@@ -68,10 +68,10 @@ describe('RtpStream', () => {
     expect(stream.nextSequence).toBe(2);
   });
 
-  it('derives the 90 kHz timestamp from the frame index and wraps at 32 bits', () => {
+  it('offsets the encoder presentation time (90 kHz) by the stream origin and wraps at 32 bits', () => {
     const stream = new RtpStream(1, 0, 2 ** 32 - 3600);
-    expect(stream.rtpTime(0, 25)).toBe(2 ** 32 - 3600);
-    expect(stream.rtpTime(1, 25)).toBe(0);
-    expect(stream.rtpTime(26, 25)).toBe(90_000);
+    expect(stream.rtpTime(0)).toBe(2 ** 32 - 3600);
+    expect(stream.rtpTime(3600)).toBe(0);
+    expect(stream.rtpTime(93_600)).toBe(90_000);
   });
 });

@@ -1,4 +1,4 @@
-import type { AccessUnit } from './access-units.ts';
+import type { AccessUnit } from '../../lib/h264/access-units.ts';
 
 export const MAX_RTP_PAYLOAD = 1400;
 export const RTP_CLOCK_RATE = 90_000;
@@ -58,8 +58,9 @@ export class RtpStream {
     return this.sequence;
   }
 
-  rtpTime(frameIndex: number, frameRate: number): number {
-    return (this.timestampBase + Math.round((frameIndex * RTP_CLOCK_RATE) / frameRate)) >>> 0;
+  // pts: the frame's presentation time in 90 kHz units, from the encoder.
+  rtpTime(pts: number): number {
+    return (this.timestampBase + pts) >>> 0;
   }
 
   // All packets of one frame share its timestamp; the marker bit is set on the last one.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameInterleaved } from './rtp-packets.ts';
 import { MAX_HEAD_BYTES, RtspParseError, RtspRequestParser } from './rtsp-request-parser.ts';
-import { splitAt } from './test-bytes.ts';
+import { splitAt } from '../../lib/testing/test-bytes.ts';
 
 const options = 'OPTIONS rtsp://127.0.0.1:8554/stream RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: Lavf59.27.100\r\n\r\n';
 const withBody = 'SET_PARAMETER rtsp://h/stream RTSP/1.0\r\nCSeq: 2\r\nContent-Length: 5\r\n\r\nhello';

@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { withParameterSets } from './access-units.ts';
-import { FRAME_RATE } from './build-encoder-args.ts';
+import { withParameterSets } from '../../lib/h264/access-units.ts';
 import type { ClientConnection } from './client-connection.ts';
 import { FaultAwareServer } from './fault-aware-server.ts';
 import type { EncodedFrame, H264Encoder } from './h264-encoder.ts';
@@ -74,7 +73,7 @@ function serveRequests(connection: ClientConnection, session: RtspSession, after
 function sendFrame({ connection, session }: Player, frame: EncodedFrame, encoder: H264Encoder): void {
   const { rtp, transport } = session;
   if (!rtp || !transport || !connection.acceptsFrame(frame.keyframe)) return;
-  const packets = rtp.packetizeFrame(withParameterSets(frame, encoder.sps, encoder.pps), rtp.rtpTime(frame.index, FRAME_RATE));
+  const packets = rtp.packetizeFrame(withParameterSets(frame, encoder.sps, encoder.pps), rtp.rtpTime(frame.pts));
   connection.socket.cork();
   for (const packet of packets) connection.write(frameInterleaved(transport.rtpChannel, packet));
   process.nextTick(() => connection.socket.uncork());

@@ -19,6 +19,9 @@ export async function spawnSimulator(options: CameraSimulatorOptions = {}): Prom
   const args = ['--import', 'tsx', 'worker/simulator/cli.ts', '--rtsp-port', '0', '--tcp-port', '0', '--control-port', '0'];
   if (options.width && options.height) args.push('--size', `${options.width}x${options.height}`);
   if (options.bitrateKbps) args.push('--bitrate', String(options.bitrateKbps));
+  if (options.frameRate) args.push('--frame-rate', String(options.frameRate));
+  if (options.gopSeconds) args.push('--gop', String(options.gopSeconds));
+  if (options.bFrames) args.push('--bframes', String(options.bFrames));
   if (options.credentials) args.push('--user', options.credentials.username, '--password', options.credentials.password);
   const child = spawn(...withParentDeathSignal(process.execPath, args), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

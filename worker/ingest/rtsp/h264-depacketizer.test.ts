@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RtpStream } from '../../simulator/rtp-packets.ts';
-import { makeNal } from '../../simulator/test-bytes.ts';
+import { makeNal } from '../../../lib/testing/test-bytes.ts';
 import { H264Depacketizer, type AccessUnit } from './h264-depacketizer.ts';
 import type { RtpPacket } from './interleaved-reader.ts';
 
@@ -30,7 +30,7 @@ describe('H264Depacketizer', () => {
     expect(first!.length).toBeGreaterThan(3); // SPS, PPS and four FU-A fragments
     const depacketizer = new H264Depacketizer();
     expect(run(depacketizer, first!)).toEqual([]);
-    expect(run(depacketizer, second!)).toEqual([{ annexB: annexB(SPS, PPS, idr), keyframe: true, timestamp: 0 }]);
+    expect(run(depacketizer, second!)).toEqual([{ annexB: annexB(SPS, PPS, idr), nals: [SPS, PPS, idr], keyframe: true, timestamp: 0 }]);
   });
 
   it('unpacks STAP-A aggregates', () => {
@@ -42,7 +42,7 @@ describe('H264Depacketizer', () => {
       { sequence: 2, timestamp: 9, marker: true, ssrc: 1, payload: idr },
       { sequence: 3, timestamp: 10, marker: true, ssrc: 1, payload: makeNal(1, 50) },
     ]);
-    expect(units).toEqual([{ annexB: annexB(SPS, PPS, idr), keyframe: true, timestamp: 9 }]);
+    expect(units).toEqual([{ annexB: annexB(SPS, PPS, idr), nals: [SPS, PPS, idr], keyframe: true, timestamp: 9 }]);
   });
 
   it('starts at an IDR and, after a sequence gap, discards everything up to the next IDR, which gets the SDP SPS and PPS', () => {

@@ -1,16 +1,14 @@
+import { getNalType, isSlice, joinAnnexB, NAL_TYPE, startsPicture } from '../../../lib/h264/annex-b.ts';
 import type { RtpPacket } from './interleaved-reader.ts';
 
-export type AccessUnit = { annexB: Buffer; keyframe: boolean; timestamp: number };
+export type AccessUnit = { annexB: Buffer; nals: Buffer[]; keyframe: boolean; timestamp: number };
 
-const NAL = { idr: 5, sps: 7, pps: 8, stapA: 24, fuA: 28 } as const;
-const START_CODE = Buffer.from([0, 0, 0, 1]);
+const NAL = NAL_TYPE;
+const nalType = getNalType;
 
-const nalType = (nal: Buffer) => nal[0]! & 0x1f;
-
-// first_mb_in_slice is the first ue(v) of a slice header: its leading bit is 1 only for 0.
-function startsPicture(nals: Buffer[]): boolean {
-  const slice = nals.find((nal) => nalType(nal) >= 1 && nalType(nal) <= NAL.idr);
-  return slice !== undefined && slice.length > 1 && (slice[1]! & 0x80) !== 0;
+function startsWholePicture(nals: Buffer[]): boolean {
+  const slice = nals.find((nal) => isSlice(nalType(nal)));
+  return slice !== undefined && startsPicture(slice);
 }
 
 type Pending = { timestamp: number; nals: Buffer[]; fragment: Buffer[] | undefined };
@@ -106,7 +104,7 @@ export class H264Depacketizer {
     const keyframe = unit.nals.some((nal) => nalType(nal) === NAL.idr);
     // The first unit after a loss may have lost its first packets: an IDR is a fresh start
     // only if its picture starts at macroblock 0.
-    if (this.waitingForIdr && !(keyframe && startsPicture(unit.nals))) {
+    if (this.waitingForIdr && !(keyframe && startsWholePicture(unit.nals))) {
       this.discardedUnits++;
       return;
     }
@@ -116,7 +114,7 @@ export class H264Depacketizer {
       this.waitingForIdr = false;
       nals = [...this.parameterSetsMissingFrom(nals), ...nals];
     }
-    this.held = { annexB: Buffer.concat(nals.flatMap((nal) => [START_CODE, nal])), keyframe, timestamp: unit.timestamp };
+    this.held = { annexB: joinAnnexB(nals), nals, keyframe, timestamp: unit.timestamp };
   }
 
   private parameterSetsMissingFrom(nals: Buffer[]): Buffer[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameInterleaved, RtpStream } from '../../simulator/rtp-packets.ts';
-import { createSeededRandom, makeNal } from '../../simulator/test-bytes.ts';
+import { createSeededRandom, makeNal } from '../../../lib/testing/test-bytes.ts';
 import { InterleavedReader, type ReaderEvent } from './interleaved-reader.ts';
 
 const SSRC = 0x1234abcd;

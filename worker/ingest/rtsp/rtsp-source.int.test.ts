@@ -48,7 +48,7 @@ describe('RtspSource against the simulated camera (Digest auth)', () => {
     const lossesAt = rtsp.stats();
     await sim.setFault('none');
     await waitFor(() => rtsp.stats().packets > lossesAt.packets + 200, { what: 'packets after the fault' });
-    const file = join(dir, 'lossy.h264');
+    const file = join(dir, 'lossy.flv');
     await writeFile(file, video());
     expect(video().length).toBeGreaterThan(200_000);
     expect(await decodeErrors(file)).toEqual([]);

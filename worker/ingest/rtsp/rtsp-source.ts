@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Camera } from '../../../lib/cameras.ts';
 import type { Logger } from '../../../lib/log.ts';
 import { credentialsFromUrl } from './auth.ts';
+import { IngestFeed } from '../feed/ingest-feed.ts';
 import { H264Depacketizer, type AccessUnit } from './h264-depacketizer.ts';
 import type { ReaderEvent } from './interleaved-reader.ts';
 import { RtspConnection } from './rtsp-connection.ts';
@@ -13,11 +14,9 @@ export type RtspSourceStats = { packets: number; losses: number; discardedUnits:
 const RTP_CHANNEL = 0;
 const RTCP_CHANNEL = 1;
 const DEFAULT_SESSION_TIMEOUT_S = 60;
-// ffmpeg this far behind: skip to the next IDR instead of queueing more (about 4 s at 4 Mbit/s).
-const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 
-// Lookout's own RTSP-over-TCP client: plays one camera and writes its H.264 as Annex-B
-// into `output` (ffmpeg's stdin), whole GOPs only. Unlike ffmpeg's client it survives the
+// Lookout's own RTSP-over-TCP client: plays one camera and hands its access units, with
+// their RTP timestamps, to an IngestFeed that writes them into `output` (ffmpeg's stdin). Unlike ffmpeg's client it survives the
 // lost-bytes bug: the reader resyncs, the depacketizer waits for the next IDR. `ended`
 // resolves with the hint for the health view once the session is over, for whatever reason.
 export class RtspSource {
@@ -32,7 +31,11 @@ export class RtspSource {
   private packets = 0;
   private finish: (hint: string) => void = () => {};
 
-  constructor(private readonly camera: Camera, private readonly output: Writable, private readonly log: Logger, private readonly maxQueuedBytes = MAX_QUEUED_BYTES) {
+  readonly feed: IngestFeed;
+
+  // maxQueuedBytes: ffmpeg this far behind skips to the next IDR (default about 4 s at 4 Mbit/s).
+  constructor(private readonly camera: Camera, private readonly output: Writable, private readonly log: Logger, maxQueuedBytes?: number) {
+    this.feed = new IngestFeed(output, { frameRate: camera.frameRate, maxQueuedBytes });
     this.ended = new Promise((resolve) => (this.finish = resolve));
     void this.run().then(
       (hint) => this.end(hint),
@@ -43,7 +46,7 @@ export class RtspSource {
   stats(): RtspSourceStats {
     const seconds = Math.max(1, (Date.now() - this.startedAt) / 1000);
     const losses = (this.connection?.reader.losses ?? 0) + this.depacketizer.sequenceGaps;
-    return { packets: this.packets, losses, discardedUnits: this.depacketizer.discardedUnits, bytesPerSecond: Math.round((this.connection?.bytesReceived ?? 0) / seconds) };
+    return { packets: this.packets, losses, discardedUnits: this.depacketizer.discardedUnits + this.feed.stats.droppedFrames, bytesPerSecond: Math.round((this.connection?.bytesReceived ?? 0) / seconds) };
   }
 
   // TEARDOWN as a courtesy (the camera may be gone), then close.
@@ -94,11 +97,7 @@ export class RtspSource {
 
   private deliver(unit: AccessUnit): void {
     if (this.stopped || !this.output.writable) return;
-    if (this.output.writableLength > this.maxQueuedBytes) {
-      this.depacketizer.markLoss(); // resume at the next IDR, with its SPS and PPS
-      return;
-    }
-    this.output.write(unit.annexB);
+    this.feed.push({ nals: unit.nals, arrivalMs: Date.now(), rtpTimestamp: unit.timestamp });
   }
 
   private end(hint: string): void {

@@ -1,15 +1,6 @@
-import { getNalType, NAL_TYPE } from './nal-units.ts';
+import { getNalType, isSlice, NAL_TYPE, startsPicture } from './annex-b.ts';
 
 export type AccessUnit = { nals: Buffer[]; keyframe: boolean };
-
-function isSlice(type: number): boolean {
-  return type >= NAL_TYPE.slice && type <= NAL_TYPE.idr;
-}
-
-// first_mb_in_slice is the first ue(v) of the slice header; its leading bit is 1 only for 0.
-function startsPicture(nal: Buffer): boolean {
-  return nal.length > 1 && (nal.readUInt8(1) & 0x80) !== 0;
-}
 
 // x264 with -tune zerolatency cuts every picture into several slices, so a frame is all NAL
 // units from the first slice of one picture up to the SEI/SPS/PPS/AUD or first slice of the next.

@@ -1,4 +1,4 @@
-export const NAL_TYPE = { slice: 1, idr: 5, sei: 6, sps: 7, pps: 8, aud: 9 } as const;
+export const NAL_TYPE = { slice: 1, idr: 5, sei: 6, sps: 7, pps: 8, aud: 9, stapA: 24, fuA: 28 } as const;
 
 const START_CODE = Buffer.from([0, 0, 0, 1]);
 
@@ -40,6 +40,10 @@ function trimTrailingZeros(nal: Buffer): Buffer {
 export class NalSplitter {
   private pending: Buffer = Buffer.alloc(0);
 
+  get pendingBytes(): number {
+    return this.pending.length;
+  }
+
   push(chunk: Buffer): Buffer[] {
     const { nals, rest } = splitAnnexB(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk);
     this.pending = Buffer.from(rest); // copy: do not pin the whole chunk
@@ -55,4 +59,28 @@ export class NalSplitter {
 
 export function joinAnnexB(nals: Buffer[]): Buffer {
   return Buffer.concat(nals.flatMap((nal) => [START_CODE, nal]));
+}
+
+export type NalLocation = { type: number; start: number; end: number };
+
+// Annex-B NAL units located in place: [start of the start code, end) with the NAL type.
+export function locateNalUnits(data: Buffer): NalLocation[] {
+  const nals: NalLocation[] = [];
+  const marker = Buffer.from([0, 0, 1]);
+  for (let i = data.indexOf(marker); i >= 0; ) {
+    const next = data.indexOf(marker, i + 3);
+    const start = i > 0 && data[i - 1] === 0 ? i - 1 : i;
+    nals.push({ type: data[i + 3]! & 0x1f, start, end: next < 0 ? data.length : next > 0 && data[next - 1] === 0 ? next - 1 : next });
+    i = next;
+  }
+  return nals;
+}
+
+export function isSlice(type: number): boolean {
+  return type >= NAL_TYPE.slice && type <= NAL_TYPE.idr;
+}
+
+// first_mb_in_slice is the first ue(v) of a slice header: its leading bit is 1 only for 0.
+export function startsPicture(nal: Buffer): boolean {
+  return nal.length > 1 && (nal[1]! & 0x80) !== 0;
 }

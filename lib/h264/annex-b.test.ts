@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getNalType, joinAnnexB, NAL_TYPE, NalSplitter, splitAnnexB } from './nal-units.ts';
-import { createSeededRandom, makeNal, splitAt } from './test-bytes.ts';
+import { getNalType, joinAnnexB, NAL_TYPE, NalSplitter, splitAnnexB } from './annex-b.ts';
+import { createSeededRandom, makeNal, splitAt } from '../testing/test-bytes.ts';
 
 const sps = makeNal(NAL_TYPE.sps, 12);
 const pps = makeNal(NAL_TYPE.pps, 4);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccessUnitGrouper, withParameterSets, type AccessUnit } from './access-units.ts';
-import { NAL_TYPE } from './nal-units.ts';
-import { makeNal } from './test-bytes.ts';
+import { NAL_TYPE } from './annex-b.ts';
+import { makeNal } from '../testing/test-bytes.ts';
 
 const sps = makeNal(NAL_TYPE.sps, 10);
 const pps = makeNal(NAL_TYPE.pps, 4);

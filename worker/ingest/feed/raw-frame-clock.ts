@@ -1,0 +1,63 @@
+export const RTP_CLOCK = 90_000;
+const WINDOW = 100; // frames in the arrival-rate estimate
+const MAX_DRIFT = 0.5 * RTP_CLOCK; // re-anchor to arrival once this far apart
+
+export type RateSource = 'sps' | 'config' | 'arrival';
+
+// Presentation slots for raw H.264, which carries no time: a steady cadence at the SPS VUI
+// frame rate, else the configured one, else the average arrival interval (smoothed over
+// the last 100 frames, so bursty delivery does not make bursty timestamps). It is
+// anchored to the arrival clock: after a loss the slots skip the frames that never came.
+export class RawFrameClock {
+  private arrivals: number[] = [];
+  private anchor: { arrivalMs: number; pts: number } | undefined;
+
+  constructor(private readonly rates: { sps: () => number | undefined; config: number | undefined }) {}
+
+  get source(): RateSource {
+    return this.rates.sps() ? 'sps' : this.rates.config ? 'config' : 'arrival';
+  }
+
+  // 90 kHz ticks per frame.
+  frameDuration(): number {
+    const rate = this.rates.sps() ?? this.rates.config;
+    if (rate) return RTP_CLOCK / rate;
+    const a = this.arrivals;
+    if (a.length < 2) return RTP_CLOCK / 25;
+    return Math.max(RTP_CLOCK / 120, Math.min(RTP_CLOCK, ((a.at(-1)! - a[0]!) / (a.length - 1) / 1000) * RTP_CLOCK));
+  }
+
+  noteArrival(arrivalMs: number): void {
+    this.arrivals.push(arrivalMs);
+    if (this.arrivals.length > WINDOW) this.arrivals.shift();
+  }
+
+  // Where the next slot should start for a frame arriving now, given where the cadence is.
+  // Keeps the cadence unless it drifted from the arrival clock, or a loss left a hole.
+  startFor(arrivalMs: number, cadencePts: number | undefined, afterLoss: boolean): number {
+    this.anchor ??= { arrivalMs, pts: 0 };
+    const byArrival = this.anchor.pts + ((arrivalMs - this.anchor.arrivalMs) / 1000) * RTP_CLOCK;
+    if (cadencePts === undefined) return byArrival;
+    if (!afterLoss && Math.abs(byArrival - cadencePts) < MAX_DRIFT) return cadencePts;
+    const step = this.frameDuration();
+    return cadencePts + Math.max(0, Math.round((byArrival - cadencePts) / step)) * step;
+  }
+}
+
+// Unwraps 32-bit RTP timestamps into a running 90 kHz count (RFC 3550: they wrap every
+// 13 h 15 min at 90 kHz), by taking the nearest value to the previous one.
+export class RtpTimeline {
+  private last: number | undefined;
+  private value = 0;
+
+  unwrap(timestamp: number): number {
+    if (this.last === undefined) {
+      this.last = timestamp;
+      return 0;
+    }
+    const delta = ((timestamp - this.last + 2 ** 31) >>> 0) - 2 ** 31;
+    this.last = timestamp;
+    this.value += delta;
+    return this.value;
+  }
+}

@@ -1,0 +1,106 @@
+import { describeLevel, describeProfile, type Sps } from '../../../lib/h264/sps.ts';
+
+export type StreamSummary = {
+  codec: 'H.264';
+  profile: string | null;
+  level: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null; // as measured from the timestamps
+  frameRateSource: string; // rtp, sps, config or arrival
+  vuiFrameRate: number | null;
+  gopFrames: number | null;
+  gopSeconds: number | null;
+  bFrames: boolean;
+  reorderDepth: number | null;
+  bitrateKbps: number | null;
+  frames: number;
+  keyframes: number;
+  losses: number; // damage or gaps found in the stream
+  droppedFrames: number; // frames left out: damaged, or waiting for the next IDR
+};
+
+// What the camera is really sending, for hints, the health record, /status.json and the
+// inspector: decoded parameter sets, the GOP and B-frames as seen, bitrate over ~10 s.
+export class StreamSummaryTracker {
+  private sps: Sps | undefined;
+  private frames = 0;
+  private keyframes = 0;
+  private sinceKeyframe = 0;
+  private gopFrames: number | undefined;
+  private bFrames = false;
+  private bytes: { atMs: number; size: number }[] = [];
+  private pts: number[] = [];
+  losses = 0;
+  droppedFrames = 0;
+  reorderDepth: number | undefined;
+  frameRateSource = 'unknown';
+
+  noteSps(sps: Sps): void {
+    this.sps = sps;
+  }
+
+  noteFrame(frame: { keyframe: boolean; bSlice: boolean; size: number; arrivalMs: number }): void {
+    this.frames++;
+    if (frame.bSlice) this.bFrames = true;
+    if (frame.keyframe) {
+      this.keyframes++;
+      if (this.keyframes > 1) this.gopFrames = this.sinceKeyframe;
+      this.sinceKeyframe = 0;
+    }
+    this.sinceKeyframe++;
+    this.bytes.push({ atMs: frame.arrivalMs, size: frame.size });
+    while (this.bytes.length > 1 && frame.arrivalMs - this.bytes[0]!.atMs > 10_000) this.bytes.shift();
+  }
+
+  // Presentation times in 90 kHz units, in any order: the median step is the frame interval.
+  notePts(pts: number): void {
+    this.pts.push(pts);
+    if (this.pts.length > 50) this.pts.shift();
+  }
+
+  summary(): StreamSummary {
+    const sps = this.sps;
+    const frameRate = measuredRate(this.pts);
+    const span = this.bytes.length > 1 ? (this.bytes.at(-1)!.atMs - this.bytes[0]!.atMs) / 1000 : 0;
+    const bitrate = span > 0 ? Math.round((this.bytes.slice(1).reduce((s, b) => s + b.size, 0) * 8) / span / 1000) : null;
+    return {
+      codec: 'H.264',
+      profile: sps ? describeProfile(sps) : null,
+      level: sps ? describeLevel(sps.levelIdc) : null,
+      width: sps?.width ?? null,
+      height: sps?.height ?? null,
+      frameRate,
+      frameRateSource: this.frameRateSource,
+      vuiFrameRate: sps?.frameRate ?? null,
+      gopFrames: this.gopFrames ?? null,
+      gopSeconds: this.gopFrames && frameRate ? Math.round((this.gopFrames / frameRate) * 100) / 100 : null,
+      bFrames: this.bFrames,
+      reorderDepth: this.reorderDepth ?? null,
+      bitrateKbps: bitrate,
+      frames: this.frames,
+      keyframes: this.keyframes,
+      losses: this.losses,
+      droppedFrames: this.droppedFrames,
+    };
+  }
+}
+
+function measuredRate(pts: number[]): number | null {
+  if (pts.length < 3) return null;
+  const sorted = [...pts].sort((a, b) => a - b);
+  const steps = sorted.slice(1).map((v, i) => v - sorted[i]!).filter((s) => s > 0).sort((a, b) => a - b);
+  const median = steps[Math.floor(steps.length / 2)];
+  return median ? Math.round((90_000 / median) * 100) / 100 : null;
+}
+
+// One line for logs and hints: "H.264 High 4.0, 1280x720, 25 fps (rtp), GOP 2 s, B-frames, 2400 kbit/s".
+export function describeSummary(s: StreamSummary): string {
+  const parts = [`${s.codec}${s.profile ? ` ${s.profile}` : ''}${s.level ? ` ${s.level}` : ''}`];
+  if (s.width) parts.push(`${s.width}x${s.height}`);
+  if (s.frameRate) parts.push(`${s.frameRate} fps (${s.frameRateSource})`);
+  if (s.gopFrames) parts.push(`GOP ${s.gopFrames} frames${s.gopSeconds ? ` = ${s.gopSeconds} s` : ''}`);
+  parts.push(s.bFrames ? `B-frames (reorder depth ${s.reorderDepth ?? '?'})` : 'no B-frames');
+  if (s.bitrateKbps !== null) parts.push(`${s.bitrateKbps} kbit/s`);
+  return parts.join(', ');
+}
