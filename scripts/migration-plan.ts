@@ -1,42 +1,68 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { MIGRATIONS_DIR } from '../lib/database-url.ts';
 import { applyMigrations } from '../lib/migrate.ts';
+import { applyPostgresMigrations } from '../lib/migrate-postgres.ts';
 import { buildPostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from './postgres-schema.ts';
-import { datamodel, diffToSql, introspectSchema, liveDatabase, withSchemaEngine } from './schema-engine.ts';
+import { datamodel, diffToSql, liveDatabase, withSchemaEngine } from './schema-engine.ts';
 
 export type MigrationPlan = { sqlite: string; postgresql: string };
 
-// What the next migration must do on each database to bring the existing migrations up to
-// prisma/schema.prisma. SQLite: the migrations are applied to a scratch file and diffed against
-// the schema. PostgreSQL: the engine cannot introspect PostgreSQL through the pg adapter yet
-// ("Column type 'char' could not be deserialized"), so the state the migrations reach is read
-// from that same scratch SQLite database, carried over to PostgreSQL as the schema is, and diffed
-// against the PostgreSQL schema as datamodels, on a PostgreSQL server the engine needs to run.
-export async function planMigration(postgresUrl: string, sqliteSchemaText = readFileSync(SQLITE_SCHEMA, 'utf8')): Promise<MigrationPlan> {
+// What the next migration must do on each database: each provider's migrations are applied to a
+// scratch database (a temp SQLite file; a temp database on the PostgreSQL server at adminUrl),
+// which the schema engine then compares with the schema. Empty strings: nothing to do.
+export async function planMigration(adminUrl: string, sqliteSchemaText = readFileSync(SQLITE_SCHEMA, 'utf8'), dirs = MIGRATIONS_DIR): Promise<MigrationPlan> {
+  return { sqlite: await planSqlite(sqliteSchemaText, dirs.sqlite), postgresql: await planPostgres(adminUrl, buildPostgresSchema(sqliteSchemaText), dirs.postgresql) };
+}
+
+async function planSqlite(content: string, migrations: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lookout-diff-'));
   try {
     const file = join(dir, 'scratch.db');
-    applyMigrations(file, MIGRATIONS_DIR.sqlite);
-    const sqliteSchema = { path: SQLITE_SCHEMA, content: sqliteSchemaText };
-    const { sqlite, migrated } = await withSchemaEngine(new PrismaBetterSqlite3({ url: `file:${file}` }), sqliteSchema, async (engine) => ({
-      sqlite: await diffToSql(engine, liveDatabase(sqliteSchema), datamodel(sqliteSchema)),
-      migrated: await introspectSchema(engine, sqliteSchema),
-    }));
-    const target = { path: POSTGRES_SCHEMA, content: buildPostgresSchema(sqliteSchemaText) };
-    const current = { path: POSTGRES_SCHEMA, content: buildPostgresSchema(migrated) };
-    const postgresql = await withSchemaEngine(new PrismaPg({ connectionString: postgresUrl }), target, (engine) => diffToSql(engine, datamodel(current), datamodel(target)));
-    return { sqlite, postgresql: withoutCreateSchema(postgresql) };
+    applyMigrations(file, migrations);
+    const schema = { path: SQLITE_SCHEMA, content };
+    return await withSchemaEngine(new PrismaBetterSqlite3({ url: `file:${file}` }), schema, (engine) => diffToSql(engine, liveDatabase(schema), datamodel(schema)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// The engine starts a PostgreSQL diff from nothing with CREATE SCHEMA "public", which needs the
-// CREATE privilege on the database even when the schema exists. Every database has it.
-function withoutCreateSchema(sql: string): string {
-  return sql.replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/, '');
+async function planPostgres(adminUrl: string, content: string, migrations: string): Promise<string> {
+  const name = `lookout_diff_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    await applyPostgresMigrations(url.toString(), migrations);
+    const pool = readCharAsText(new pg.Pool({ connectionString: url.toString() }));
+    const schema = { path: POSTGRES_SCHEMA, content };
+    try {
+      return await withSchemaEngine(new PrismaPg(pool), schema, (engine) => diffToSql(engine, liveDatabase(schema), datamodel(schema)));
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+// The schema engine reads pg_catalog columns of PostgreSQL's one-byte "char" type (oid 18),
+// which @prisma/adapter-pg 7.10 cannot map ("Column type 'char' could not be deserialized").
+// Their values arrive as text anyway, so the pool tells the adapter they are text (oid 25).
+function readCharAsText(pool: pg.Pool): pg.Pool {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<pg.QueryResult>;
+  const patched = async (...args: unknown[]) => {
+    const result = await query(...args);
+    for (const field of result.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  return Object.assign(pool, { query: patched as unknown as pg.Pool['query'] });
 }
