@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Imports point down: app → components → lib, worker → lib, never lib → worker; only
+// lib/queries/** talks to the database. ESLint keeps one set of options per rule and file (the
+// last matching block wins), so each block below lists everything its files may not import.
+const DATABASE = { group: ['**/db', '**/db.ts', '**/db/**', '**/generated/prisma/**', '@prisma/client', '@prisma/adapter-*'], message: 'Only lib/queries/** talks to the database: call a query function.' };
+const layer = (from, folder) => ({ group: [`**/${folder}/**`, `${folder}/**`], message: `Imports point down (app → components → lib, worker → lib): ${from}/ may not import ${folder}/.` });
+const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', '.build/', 'data/', 'lib/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
@@ -15,8 +22,15 @@ export default tseslint.config(
       ],
     },
   },
+  // db:diff's tooling drives Prisma's schema engine through the driver adapters: no queries.
+  restrict(['**/*.{ts,tsx,mjs}'], [DATABASE], ['lib/queries/**', 'lib/db.ts', 'lib/db/**', 'scripts/migration-plan.ts', 'scripts/schema-engine.ts']),
+  restrict(['lib/**'], ['worker', 'app', 'components', 'scripts'].map((folder) => layer('lib', folder)).concat(DATABASE), ['lib/queries/**', 'lib/db.ts', 'lib/db/**']),
+  restrict(['lib/queries/**'], ['worker', 'app', 'components', 'scripts'].map((folder) => layer('lib', folder))),
+  restrict(['components/**'], ['app', 'worker'].map((folder) => layer('components', folder)).concat(DATABASE)),
+  restrict(['app/**'], [layer('app', 'worker'), DATABASE]),
+  restrict(['worker/**'], ['app', 'components'].map((folder) => layer('worker', folder)).concat(DATABASE)),
   {
-    files: ['lib/env.ts', 'lib/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'lib/testing/**', 'worker/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

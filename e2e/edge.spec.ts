@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startEdge, type Edge } from '../lib/testing/edge-process';
-import { freePort } from '../lib/testing/worker-process';
+import { startEdge, type Edge } from '../worker/testing/edge-process';
+import { freePort } from '../lib/testing/child-process';
 import { guardPage } from './page-guards';
 import { expectVideoPlays, pictureSignature, waitForFirstPreview } from './video';
 

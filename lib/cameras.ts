@@ -16,7 +16,3 @@ export type LookoutConfig = {
   defaultCameraId: string;
   usingTestCamera: boolean;
 };
-
-export function getCamera(config: LookoutConfig, id: string): Camera | undefined {
-  return config.cameras.find((camera) => camera.id === id);
-}

@@ -4,11 +4,11 @@
 // new segment, as hls.js does. Prints what the viewers received, what crossed the uplink, and
 // how long a viewer waited for a new segment.
 import { join } from 'node:path';
-import { startEdge } from '../lib/testing/edge-process.ts';
+import { startEdge } from '../worker/testing/edge-process.ts';
 import { startLookout } from '../lib/testing/lookout-process.ts';
 import { quantile } from '../lib/testing/quantile.ts';
 import { startUplink } from '../lib/testing/uplink-proxy.ts';
-import { freePort } from '../lib/testing/worker-process.ts';
+import { freePort } from '../lib/testing/child-process.ts';
 
 const VIEWERS = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 30);

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
-import { exited, freePort, spawnWorker } from '../lib/testing/worker-process.ts';
+import { exited, freePort } from '../lib/testing/child-process.ts';
+import { spawnWorker } from '../worker/testing/worker-process.ts';
 import { printDetection } from '../worker/ingest/check-detection.ts';
 
 const DETECTION = process.argv[2] === 'detection';

@@ -8,10 +8,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { startEdge } from '../lib/testing/edge-process.ts';
+import { startEdge } from '../worker/testing/edge-process.ts';
 import { startLookout } from '../lib/testing/lookout-process.ts';
 import { quantile } from '../lib/testing/quantile.ts';
-import { freePort } from '../lib/testing/worker-process.ts';
+import { freePort } from '../lib/testing/child-process.ts';
 import { installProbe, readProbe, type ProbeResult } from './bench-player-probe.ts';
 import { profileLoad, summariseProfiles } from './bench-player-profile.ts';
 

@@ -5,7 +5,7 @@
 // process (lib/testing/http-load.ts, and wrk when installed; autocannon decodes every JPEG
 // body to a string and measured itself). Prints figures; asserts nothing. `-- 20`: passes.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseConfig } from '../lib/config/load-config.ts';
 import type { LoadResult } from '../lib/testing/http-load.ts';
 import { createLogger } from '../lib/log.ts';
+import { readCpuTicks } from '../lib/proc-stat.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { createOriginServer } from '../worker/origin/server.ts';
 import { Publisher } from '../worker/publisher/publisher.ts';
@@ -42,8 +43,8 @@ function segments(size: string, bframes: number): string[] {
 }
 
 function ticks(pid: number | 'self', children = false): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return children ? Number(fields[13]) + Number(fields[14]) : Number(fields[11]) + Number(fields[12]);
+  const cpu = readCpuTicks(pid);
+  return children ? cpu.children : cpu.self;
 }
 
 const cpuMs = (start: NodeJS.CpuUsage) => {

@@ -7,7 +7,8 @@ import { parsePlaylist } from '../lib/hls/parse-playlist.ts';
 import { applyMigrations } from '../lib/migrate.ts';
 import { processesMatching } from '../lib/testing/ffmpeg.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
-import { exited, freePort, spawnWorker } from '../lib/testing/worker-process.ts';
+import { exited, freePort } from '../lib/testing/child-process.ts';
+import { spawnWorker } from './testing/worker-process.ts';
 import { startWorker } from './start-worker.ts';
 
 async function playlistAt(port: number) {

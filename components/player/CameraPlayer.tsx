@@ -1,13 +1,13 @@
 import type { PublicCamera } from '@/lib/public-camera';
 import { HLS_SCRIPT_SRC } from './hls-script-src';
 import { LivePlayer } from './LivePlayer';
-import { PreloadLiveEdge } from './PreloadLiveEdge';
+import { HlsBootstrap } from './HlsBootstrap';
 
 // The player as pages use it: hls.js and the early start in <head>, then the player itself.
 export function CameraPlayer({ camera, compact = false }: { camera: PublicCamera; compact?: boolean }) {
   return (
     <>
-      <PreloadLiveEdge />
+      <HlsBootstrap />
       <LivePlayer src={camera.playlistUrl} hlsScript={HLS_SCRIPT_SRC} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact={compact} />
     </>
   );

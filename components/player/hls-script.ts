@@ -11,7 +11,7 @@ declare global {
   }
 }
 
-// The page renders the <script> (PreloadLiveEdge); a player that appears without one gets it here.
+// The page renders the <script> (HlsBootstrap); a player that appears without one gets it here.
 export function loadHls(src: string): Promise<typeof HlsType> {
   if (window.Hls) return Promise.resolve(window.Hls);
   let script = document.querySelector<HTMLScriptElement>('script[data-hls]');

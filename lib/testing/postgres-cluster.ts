@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exited, freePort } from './child-process.ts';
 
 // A throwaway PostgreSQL cluster for tests: initdb in a temp directory, the server on 127.0.0.1
 // and a free port, durability switched off (the data dies with the test run anyway).
@@ -33,17 +33,6 @@ function serverUserIds(): { uid: number; gid: number } | undefined {
   const ids = { uid: id('-u'), gid: id('-g') };
   if (!Number.isInteger(ids.uid) || ids.uid <= 0) throw new Error('running as root, but there is no "postgres" user to run PostgreSQL as');
   return ids;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function waitUntilReady(child: ChildProcess, output: () => string): Promise<void> {
@@ -82,11 +71,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT'); // fast shutdown: disconnects clients, no waiting for them
-      await exited;
-    }
+    child.kill('SIGINT'); // fast shutdown: disconnects clients, no waiting for them
+    await exited(child);
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startFaultRig, type FaultRig } from '../../lib/testing/fault-rig.ts';
+import { startFaultRig, type FaultRig } from '../testing/fault-rig.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 
 const SEGMENT_SECONDS = 2;

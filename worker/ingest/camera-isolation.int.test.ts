@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startFaultRig } from '../../lib/testing/fault-rig.ts';
-import { spawnSimulator } from '../../lib/testing/simulator-process.ts';
+import { startFaultRig } from '../testing/fault-rig.ts';
+import { spawnSimulator } from '../testing/simulator-process.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 
 // Every camera has its own supervisor, ffmpeg and publisher: one going through every kind

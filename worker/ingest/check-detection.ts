@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCpuTicks, TICKS_PER_SECOND } from '../../lib/proc-stat.ts';
 import { buildCheckArgs, runCheck } from './check-segment.ts';
 import { buildCorpus, encodeCameraStream, type Corpus } from './corrupt-corpus.ts';
 
@@ -25,10 +26,9 @@ export const CHECK_VARIANTS: Record<string, Variant> = {
   'keyframes, now': (file) => buildCheckArgs('keyframes', file),
 };
 
-// CPU of reaped children, in ms (utime + stime are counted in ticks of 10 ms).
+// CPU of reaped children, in ms.
 function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
+  return (readCpuTicks('self').children * 1000) / TICKS_PER_SECOND;
 }
 
 export function loadCorpus(cacheDir: string, size: string, count: number): Corpus {

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../lib/migrate.ts';
 import { processesMatching } from '../../lib/testing/ffmpeg.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
-import { spawnSimulator, type SimulatorProcess } from '../../lib/testing/simulator-process.ts';
-import { exited, freePort, spawnWorker } from '../../lib/testing/worker-process.ts';
+import { spawnSimulator, type SimulatorProcess } from '../testing/simulator-process.ts';
+import { exited, freePort } from '../../lib/testing/child-process.ts';
+import { spawnWorker } from '../testing/worker-process.ts';
 
 const PASSWORD = 'Sup3r-s3cret!pw';
 const WRONG = 'Wr0ng-s3cret!pw';

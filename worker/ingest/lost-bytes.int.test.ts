@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultRig, trackLiveShare, type FaultRig } from '../../lib/testing/fault-rig.ts';
+import { startFaultRig, trackLiveShare, type FaultRig } from '../testing/fault-rig.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 
 const FAULT_SECONDS = Number(process.env.LOST_BYTES_SECONDS ?? 120);

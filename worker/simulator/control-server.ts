@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HttpError, toHttpError } from '../../lib/errors.ts';
+import { sendError, sendJson } from '../../lib/http.ts';
 import { LISTEN_HOST } from './fault-aware-server.ts';
 import { faultRequestSchema, type FaultMode, type FaultOptions } from './faults.ts';
 
@@ -9,17 +11,6 @@ export type ControlApi = {
   setFault: (mode: FaultMode, options: FaultOptions) => Promise<unknown>;
 };
 export type ControlServer = { port: number; stop: () => Promise<void> };
-
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 // The simulator's remote control, for tests and people: GET /status, POST /fault.
 export async function startControlServer(port: number, api: ControlApi): Promise<ControlServer> {
@@ -47,16 +38,16 @@ async function routeRequest(request: IncomingMessage, response: ServerResponse, 
       const { mode, ...options } = parseFaultRequest(await readBody(request));
       return sendJson(response, 200, await api.setFault(mode, options));
     }
-    throw new RequestError(404, 'not_found', `No route for ${pathname}`);
-  } catch (error) {
-    if (error instanceof RequestError) return sendJson(response, error.status, { error: { code: error.code, message: error.message } }, error.headers);
-    console.error('camera simulator control API:', error);
-    sendJson(response, 500, { error: { code: 'internal', message: 'Internal error' } });
+    throw new HttpError(404, 'not_found', `No route for ${pathname}`);
+  } catch (caught) {
+    const { error, expected } = toHttpError(caught);
+    if (!expected) console.error('camera simulator control API:', caught);
+    sendError(response, error.status, error.code, error.message, error.headers);
   }
 }
 
 function requireMethod(request: IncomingMessage, method: string): void {
-  if (request.method !== method) throw new RequestError(405, 'method_not_allowed', `Use ${method} here`, { Allow: method });
+  if (request.method !== method) throw new HttpError(405, 'method_not_allowed', `Use ${method} here`, { Allow: method });
 }
 
 function parseFaultRequest(body: string) {
@@ -64,12 +55,12 @@ function parseFaultRequest(body: string) {
   try {
     json = JSON.parse(body);
   } catch {
-    throw new RequestError(400, 'invalid_json', 'The body is not valid JSON');
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
   }
   const parsed = faultRequestSchema.safeParse(json);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-    throw new RequestError(400, 'invalid_fault', message);
+    throw new HttpError(400, 'invalid_fault', message);
   }
   return parsed.data;
 }
@@ -77,7 +68,7 @@ function parseFaultRequest(body: string) {
 // Rejects as soon as the limit is passed but keeps draining, so the 400 can still be read.
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const tooLarge = new RequestError(400, 'body_too_large', `The body is larger than ${MAX_CONTROL_BODY_BYTES} bytes`);
+    const tooLarge = new HttpError(400, 'body_too_large', `The body is larger than ${MAX_CONTROL_BODY_BYTES} bytes`);
     if (Number(request.headers['content-length']) > MAX_CONTROL_BODY_BYTES) reject(tooLarge);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -89,11 +80,6 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(JSON.stringify(body));
 }
 
 function listenOn(server: Server, port: number): Promise<number> {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../lib/config/load-config.ts';
 import { createLogger } from '../../../lib/log.ts';
 import { decodeErrors } from '../../../lib/testing/ffmpeg.ts';
-import { spawnSimulator, type SimulatorProcess } from '../../../lib/testing/simulator-process.ts';
+import { spawnSimulator, type SimulatorProcess } from '../../testing/simulator-process.ts';
 import { waitFor } from '../../../lib/testing/wait-for.ts';
 import { RtspSource } from './rtsp-source.ts';
 

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withParentDeathSignal } from '../../worker/ingest/ffmpeg-process.ts';
-import { waitFor } from './wait-for.ts';
-import { exited } from './worker-process.ts';
+import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
+import { waitFor } from '../../lib/testing/wait-for.ts';
+import { exited } from '../../lib/testing/child-process.ts';
 
 export const EDGE_CONFIG = 'deploy/nginx/lookout-edge.conf';
 export const NGINX = '/usr/sbin/nginx';

@@ -10,7 +10,7 @@ import { HLS_SCRIPT_SRC } from './hls-script-src';
 // the time a busy device runs hls.js, and hls.js would start that far behind live, then take
 // ~20 s to catch up at 1.2×. A fresh playlist costs one small request; segment preloads held
 // up the JavaScript (six connections per host over HTTP/1.1) and blocked the HTML on the origin.
-export async function PreloadLiveEdge() {
+export async function HlsBootstrap() {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <>

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { CameraSimulatorOptions, SimulatorStatus } from '../../worker/simulator/camera-simulator.ts';
-import type { FaultMode, FaultOptions } from '../../worker/simulator/faults.ts';
-import { withParentDeathSignal } from '../../worker/ingest/ffmpeg-process.ts';
+import type { CameraSimulatorOptions, SimulatorStatus } from '../simulator/camera-simulator.ts';
+import type { FaultMode, FaultOptions } from '../simulator/faults.ts';
+import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
 
 export type SimulatorProcess = {
   rtspUrl: string; // with the credentials, when there are any

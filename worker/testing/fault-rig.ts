@@ -1,12 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CameraSimulatorOptions } from '../../worker/simulator/camera-simulator.ts';
-import { startWorker, type RunningWorker } from '../../worker/start-worker.ts';
-import type { CameraInput } from '../config/camera-schema.ts';
-import { parseConfig } from '../config/load-config.ts';
-import type { CameraState, HealthEventKind } from '../health.ts';
-import { PlaylistSampler, type SamplerReport } from './playlist-sampler.ts';
+import type { CameraSimulatorOptions } from '../simulator/camera-simulator.ts';
+import { startWorker, type RunningWorker } from '../start-worker.ts';
+import type { CameraInput } from '../../lib/config/camera-schema.ts';
+import { parseConfig } from '../../lib/config/load-config.ts';
+import type { CameraState, HealthEventKind } from '../../lib/health.ts';
+import { PlaylistSampler, type SamplerReport } from '../../lib/testing/playlist-sampler.ts';
 import { spawnSimulator, type SimulatorProcess } from './simulator-process.ts';
 
 export type RigEvent = { cameraId: string; kind: HealthEventKind; detail: string; at: number };
