@@ -4,9 +4,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getDatabaseProvider, isDatabaseUrl, redactDatabaseUrl } from '../lib/database-url.ts';
-import { sqliteFileFromUrl } from '../lib/migrate.ts';
-import { migrateDatabase } from '../lib/migrate-database.ts';
-import { copyDatabase, TargetNotEmptyError } from '../lib/queries/copy-database.ts';
 
 const usage = 'usage: npm run db:copy -- --from <database url> --to <database url> [--overwrite]';
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, overwrite: { type: 'boolean', default: false } } });
@@ -21,10 +18,15 @@ if (from === to) {
   console.error(`--from and --to are the same database\n${usage}`);
   process.exit(2);
 }
-if (getDatabaseProvider(from!) === 'sqlite' && !existsSync(sqliteFileFromUrl(from!))) {
-  console.error(`--from: ${sqliteFileFromUrl(from!)} does not exist`);
+const sourceFile = from!.replace(/^file:/, '');
+if (getDatabaseProvider(from!) === 'sqlite' && !existsSync(sourceFile)) {
+  console.error(`--from: ${sourceFile} does not exist`);
   process.exit(2);
 }
+
+// Loaded once the arguments are known to be good: the two Prisma clients take seconds to load.
+const { migrateDatabase } = await import('../lib/migrate-database.ts');
+const { copyDatabase, TargetNotEmptyError } = await import('../lib/queries/copy-database.ts');
 
 try {
   for (const url of [from!, to!]) {
