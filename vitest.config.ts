@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const DATABASE_TESTS = ['lib/queries/**/*.int.test.ts', 'lib/migrate*.int.test.ts', 'scripts/db-*.int.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,9 +14,20 @@ export default defineConfig({
       },
       {
         test: {
+          // Everything that needs a database, run on SQLite and on a throwaway PostgreSQL server.
+          // No ffmpeg here, so it runs beside the integration project.
+          name: 'database',
+          include: DATABASE_TESTS,
+          globalSetup: ['lib/testing/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['{lib,worker,scripts,deploy}/**/*.int.test.ts'],
-          exclude: ['deploy/security/**', 'node_modules/**'],
+          exclude: [...DATABASE_TESTS, 'deploy/security/**', 'node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Real ffmpeg processes: run files one after another on the 2-core machine.

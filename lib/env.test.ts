@@ -22,10 +22,19 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
   });
 
+  it('takes SQLite file: URLs and PostgreSQL URLs, and refuses anything else', () => {
+    expect(parseEnv({ DATABASE_URL: 'file:/var/lib/lookout/lookout.db' }).DATABASE_URL).toBe('file:/var/lib/lookout/lookout.db');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://lookout:secret@db.example:5432/lookout' }).DATABASE_URL).toBe('postgresql://lookout:secret@db.example:5432/lookout');
+    expect(parseEnv({ DATABASE_URL: 'postgres://lookout@127.0.0.1/lookout' }).DATABASE_URL).toBe('postgres://lookout@127.0.0.1/lookout');
+    for (const bad of ['mysql://x/y', 'lookout.db', 'file:', 'postgresql://', 'postgresql:///lookout']) {
+      expect(() => parseEnv({ DATABASE_URL: bad }), bad).toThrow(/- DATABASE_URL: file:<path> for SQLite, or postgresql:/);
+    }
+  });
+
   it('lists every problem at once', () => {
     let message = '';
     try {
-      parseEnv({ PORT: 'eighty', ORIGIN_PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'postgres://x' });
+      parseEnv({ PORT: 'eighty', ORIGIN_PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     } catch (error) {
       message = (error as Error).message;
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatIssues } from './config/format-issues.ts';
 import { compileTrustedProxies } from './net/client-address.ts';
 import { isValidHost } from './net/valid-host.ts';
+import { isDatabaseUrl } from './database-url.ts';
 
 // The only place that reads process.env. Everything else imports `env`.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -12,7 +13,7 @@ const schema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, 'only SQLite "file:" URLs are supported by this build')
+    .refine(isDatabaseUrl, 'file:<path> for SQLite, or postgresql://user:password@host:port/database for PostgreSQL')
     .default('file:./data/lookout.db'),
   LOOKOUT_CONFIG: z.string().min(1).default('lookout.config.json'),
   LOOKOUT_DATA_DIR: z.string().min(1).default('data'),

@@ -1,8 +1,8 @@
+import { redactDatabaseUrl } from '../lib/database-url.ts';
 import { getEnv } from '../lib/env.ts';
-import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
+import { migrateDatabase } from '../lib/migrate-database.ts';
 
-const file = sqliteFileFromUrl(getEnv().DATABASE_URL);
-const { applied, alreadyApplied } = applyMigrations(file, 'prisma/migrations');
-console.log(
-  applied.length ? `Applied ${applied.length} migration(s) to ${file}: ${applied.join(', ')}` : `Database ${file} is up to date (${alreadyApplied.length} migration(s)).`,
-);
+const url = getEnv().DATABASE_URL;
+const shown = redactDatabaseUrl(url);
+const { applied, alreadyApplied } = await migrateDatabase(url);
+console.log(applied.length ? `Applied ${applied.length} migration(s) to ${shown}: ${applied.join(', ')}` : `Database ${shown} is up to date (${alreadyApplied.length} migration(s)).`);

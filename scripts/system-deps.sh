@@ -9,7 +9,8 @@ ensure_node_modules() {
     log "installing npm packages (npm install; npm ci does not work with this registry)…"
     npm install --no-audit --no-fund --loglevel=error
   fi
-  if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+  if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ] \
+    || [ ! -f lib/generated/prisma-postgresql/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma-postgresql/client.ts ]; then
     node scripts/prisma.mjs generate >/dev/null
   fi
 }

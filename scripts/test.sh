@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: type check, lint, unit, integration (real ffmpeg), e2e (real Chromium).
+# npm test: type check, lint, unit, database (SQLite and PostgreSQL, beside the next step),
+# integration (real ffmpeg), e2e (real Chromium).
 # `npm run test:e2e` runs only the e2e part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ ensure_apt "an independent RTSP camera (GStreamer gst-rtsp-server) for the inges
   gstreamer1.0-plugins-good:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstrtp.so \
   gstreamer1.0-plugins-bad:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideoparsersbad.so \
   gstreamer1.0-plugins-ugly:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstx264.so
+ensure_apt "database tests (PostgreSQL)" postgresql:/usr/lib/postgresql
 
 passed=0 failed=0 summary=()
 logs=$(mktemp -d)
@@ -30,6 +32,23 @@ step() {
     failed=$((failed + 1)); summary+=("FAIL  $name ($((SECONDS - started)) s)")
     # A long run pushes the failures far up: name them again where the summary is read.
     while IFS= read -r line; do summary+=("        $line"); done < <(failures "$log")
+  fi
+}
+# A step that runs beside the following ones (its output is shown when it is awaited).
+background_step() {
+  bg_name=$1 bg_log="$logs/background.log" bg_started=$SECONDS; shift
+  "$@" >"$bg_log" 2>&1 &
+  bg_pid=$!
+}
+await_background_step() {
+  local status=0
+  wait "$bg_pid" || status=$?
+  printf '\n=== %s (ran beside the step above) ===\n' "$bg_name"
+  cat "$bg_log"
+  if [ "$status" -eq 0 ]; then passed=$((passed + 1)); summary+=("ok    $bg_name ($((SECONDS - bg_started)) s)")
+  else
+    failed=$((failed + 1)); summary+=("FAIL  $bg_name ($((SECONDS - bg_started)) s)")
+    while IFS= read -r line; do summary+=("        $line"); done < <(failures "$bg_log")
   fi
 }
 failures() {
@@ -59,7 +78,10 @@ else
   step "type check" node_modules/.bin/tsc --noEmit
   step "lint" node_modules/.bin/eslint --max-warnings 0 .
   step "unit" node_modules/.bin/vitest run --project unit
+  # No ffmpeg in the database tests: one worker of them runs beside the ffmpeg tests.
+  background_step "database (SQLite and a throwaway PostgreSQL)" node_modules/.bin/vitest run --project database --maxWorkers=1
   step "integration (real ffmpeg)" node_modules/.bin/vitest run --project integration
+  await_background_step
   step "security (real edge, site and origin)" node_modules/.bin/vitest run --project security
   step "e2e (Chromium)" e2e
   step "e2e with camera faults (Chromium)" e2e_faults
