@@ -5,6 +5,8 @@ import { CONTENT_TYPES, MISSING_MEDIA_CACHE, PLAYLIST_CACHE, SEGMENT_CACHE } fro
 import type { Logger } from '../../lib/log.ts';
 import { parseBlockingRequest } from '../../lib/hls/blocking-request.ts';
 import { waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
+import { isPrivatePath } from './private-guard.ts';
+import { servePrivate, type PrivateRoutes } from './private-routes.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
 import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
@@ -15,6 +17,7 @@ export type OriginOptions = {
   snapshots: SnapshotSource;
   playlists?: ReadonlyMap<string, PlaylistFeed>; // camera id → its publisher: blocking playlist reloads
   log: Logger;
+  private?: PrivateRoutes; // /status.json, /events, /metrics: who may read them and what they serve
 };
 
 // The worker's HTTP face: HLS files and status for the site and the edges. Media is
@@ -35,10 +38,7 @@ export function createOriginServer(options: OriginOptions): Server {
       return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Only GET and HEAD' } });
     }
     const [path = '/', search = ''] = (req.url ?? '/').split('?', 2);
-    if (path === '/status.json') {
-      res.setHeader('Cache-Control', 'no-cache');
-      return sendJson(res, 200, options.status());
-    }
+    if (isPrivatePath(path)) return servePrivate(req, res, path, search, options.status, options.private);
     if (serveSnapshot(req, res, options.snapshots)) return;
     if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     const media = resolveMediaPath(options.hlsRoot, known, path);
