@@ -1,3 +1,4 @@
+import type { AlertsConfig } from './config/alerts-schema.ts';
 import type { ParsedCamera, SourceKind } from './config/camera-schema.ts';
 
 export type { SourceKind };
@@ -15,6 +16,7 @@ export type LookoutConfig = {
   cameras: Camera[];
   defaultCameraId: string;
   usingTestCamera: boolean;
+  alerts: AlertsConfig;
 };
 
 export function getCamera(config: LookoutConfig, id: string): Camera | undefined {

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { LookoutConfig } from '../lib/cameras.ts';
 import { createLogger, registerSecrets, type Logger } from '../lib/log.ts';
 import { HealthTracker, type HealthEventSink } from './health/health-tracker.ts';
+import { startAlerts } from './alerts/start-alerts.ts';
+import type { RetryPolicy } from './alerts/send-webhook.ts';
 import { EventJournal } from './journal/event-journal.ts';
 import { IngestCpu } from './metrics/process-cpu.ts';
 import { createWorkerMetrics } from './metrics/worker-metrics.ts';
@@ -22,6 +24,7 @@ export type WorkerOptions = {
   recordEvent?: HealthEventSink; // also told of every health event (tests watch with it)
   originToken?: string; // ORIGIN_TOKEN: lets a non-loopback site read the private paths
   trustLoopback?: boolean; // false behind `ssh -R`, where every peer is loopback
+  alertRetry?: RetryPolicy; // tests shorten the webhook back-off
 };
 
 // `journal.append(event)` journals anything else the site must record (preview fetches, say).
@@ -36,7 +39,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (killed.length) log.warn(`killed ${killed.length} ffmpeg left over from a previous worker`);
 
   const journal = EventJournal.open(paths.journalDir);
-  const health = new HealthTracker((event) => {
+  const alerts = startAlerts(options.config.alerts, () => health.snapshot(), log, options.alertRetry);
+  const health: HealthTracker = new HealthTracker((event) => {
+    alerts.onEvent(event.cameraId, event.kind);
     try {
       journal.append({ type: 'health', ...event, at: new Date().toISOString() });
     } catch (error) {
@@ -95,6 +100,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     health,
     journal,
     stop: async () => {
+      alerts.stop();
       for (const { job } of snapshots.values()) job.stop();
       await Promise.all(supervisors.map((s) => s.stop()));
       await new Promise<void>((resolve) => origin.close(() => resolve()));
