@@ -110,8 +110,10 @@ describe('the worker at home, the site in the cloud', () => {
     // The relay is a loopback peer, so the token is what lets the site in.
     const relay = `http://127.0.0.1:${uplink.port}`;
     for (const path of ['/status.json', '/events', '/metrics']) expect((await fetch(relay + path)).status, path).toBe(401);
-    const metrics = await (await fetch(`${relay}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
-    expect(metrics).toMatch(/^lookout_camera_up\{camera="roof"\} 1$/m);
+    const readMetrics = async () => (await fetch(`${relay}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+    // A loaded machine can starve the simulated camera for a moment: wait for it to be up.
+    const metrics = await waitFor(async () => { const text = await readMetrics(); return /^lookout_camera_up\{camera="roof"\} 1$/m.test(text) && text; }, { timeoutMs: 30_000, what: 'lookout_camera_up 1' });
+    expect(metrics).toMatch(/^lookout_camera_state\{camera="roof",state="live"\} 1$/m);
     expect(metrics).toMatch(/^lookout_camera_segments_published_total\{camera="roof"\} [1-9]/m);
     // The site's own metrics are on their own port, not on the public one.
     expect(await (await fetch(metricsUrl)).text()).toMatch(/^lookout_http_requests_total\{route="media",status="200"\} [1-9]/m);
