@@ -10,6 +10,7 @@ ensure_node_modules
 ensure_media_tools
 ensure_apt "browser tests" chromium:/usr/bin/chromium
 ensure_apt "edge tests" nginx:/usr/sbin/nginx
+ensure_apt "systemd unit checks" systemd:systemd-analyze
 
 passed=0 failed=0 summary=()
 logs=$(mktemp -d)
