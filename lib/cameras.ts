@@ -1,3 +1,4 @@
+import type { AlertsConfig } from './config/alerts-schema.ts';
 import type { ParsedCamera, SourceKind } from './config/camera-schema.ts';
 
 export type { SourceKind };
@@ -15,4 +16,5 @@ export type LookoutConfig = {
   cameras: Camera[];
   defaultCameraId: string;
   usingTestCamera: boolean;
+  alerts: AlertsConfig;
 };

@@ -20,6 +20,14 @@ const schema = z.object({
   ORIGIN_HOST: z.string().min(1).default('127.0.0.1'),
   ORIGIN_PORT: port.default(3100),
   ORIGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Shared by the worker and a site on another machine: the origin's private paths
+  // (/status.json, /events, /metrics) answer only loopback or `Authorization: Bearer <token>`.
+  ORIGIN_TOKEN: z.string().min(16, 'use at least 16 characters (openssl rand -hex 32)').optional(),
+  // false when the site reaches the worker through `ssh -R`: tunnelled peers look like loopback.
+  ORIGIN_TRUST_LOOPBACK: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  // The site's Prometheus /metrics, on its own port (never the public one); unset: not served.
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   // Hosts the site answers for in absolute links when PUBLIC_URL is unset: host or host:port, comma-separated.
   ALLOWED_HOSTS: z

@@ -1,6 +1,7 @@
 import { getConfig } from './config/index.ts';
 import { getEnv } from './env.ts';
 import type { CameraState, WorkerStatus } from './health.ts';
+import { privateOriginHeaders } from './origin-client.ts';
 
 export type SiteHealth = {
   ok: boolean;
@@ -13,7 +14,7 @@ export async function getWorkerHealth(timeoutMs = 2000): Promise<SiteHealth> {
   const cameras = getConfig().cameras;
   let status: WorkerStatus | undefined;
   try {
-    const response = await fetch(`${getEnv().ORIGIN_URL}/status.json`, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${getEnv().ORIGIN_URL}/status.json`, { headers: privateOriginHeaders(), cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
     if (response.ok) status = (await response.json()) as WorkerStatus;
   } catch {
     status = undefined;

@@ -6,11 +6,15 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { getEnv } from '../lib/env.ts';
 import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
+import { createLogger } from '../lib/log.ts';
 import { matchMediaRoute } from '../lib/media-route.ts';
+import { startMetricsServer } from '../lib/metrics/metrics-server.ts';
+import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../lib/metrics/site-metrics.ts';
 import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
 import { createHeldLimit } from '../lib/net/held-limit.ts';
 import { gateRequest } from '../lib/net/request-gate.ts';
 import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
+import { startOriginPull } from '../lib/origin-pull/start-origin-pull.ts';
 import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
 import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
 
@@ -28,6 +32,7 @@ const server = createServer((request, response) => {
   stampClientAddress(request, trustedProxies);
   const refusal = gateRequest(request);
   if (refusal) return sendError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
+  response.on('finish', () => countHttpRequest(classifyRoute(request.url ?? '/'), response.statusCode));
   if (serveStaticAsset(request, response, assets)) return;
   const media = matchMediaRoute(request.url ?? '/');
   if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path or query');
@@ -42,7 +47,15 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeout, as `next start` does
 server.listen(env.PORT, env.HOST, () => console.log(`site listening on http://${env.HOST}:${env.PORT} (${assets.size} static files precompressed)`));
 
+// The worker's health events (and whatever else it journals) into the database, over loopback
+// on one machine or across the uplink when the worker is at home.
+const pull = startOriginPull({ originUrl: env.ORIGIN_URL, token: env.ORIGIN_TOKEN, log: createLogger('site') });
+const metrics = env.METRICS_PORT === undefined ? undefined : await startMetricsServer(env.METRICS_HOST, env.METRICS_PORT, renderSiteMetrics);
+if (metrics) console.log(`metrics on ${metrics.url}`);
+
 function stop(): void {
+  pull.stop();
+  metrics?.server.close();
   server.close();
   server.closeAllConnections();
   void app.close().finally(() => process.exit(0));

@@ -19,6 +19,7 @@ ensure_apt "an independent RTSP camera (GStreamer gst-rtsp-server) for the inges
   gstreamer1.0-plugins-bad:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideoparsersbad.so \
   gstreamer1.0-plugins-ugly:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstx264.so
 ensure_apt "database tests (PostgreSQL)" postgresql:/usr/lib/postgresql
+ensure_apt "systemd unit checks" systemd:systemd-analyze
 
 passed=0 failed=0 summary=()
 logs=$(mktemp -d)

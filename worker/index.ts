@@ -1,7 +1,6 @@
 import { getConfig } from '../lib/config/index.ts';
 import { getEnv } from '../lib/env.ts';
 import { createLogger, setLogLevel } from '../lib/log.ts';
-import { recordHealthEvent } from '../lib/queries/health-events.ts';
 import { startWorker } from './start-worker.ts';
 
 const log = createLogger('worker');
@@ -18,7 +17,8 @@ async function main(): Promise<void> {
     originHost: env.ORIGIN_HOST,
     originPort: env.ORIGIN_PORT,
     maxHeldReloads: env.HELD_RELOAD_LIMIT,
-    recordEvent: (event) => void recordHealthEvent(event).catch((error: Error) => log.warn(`could not record health event: ${error.message}`)),
+    originToken: env.ORIGIN_TOKEN,
+    trustLoopback: env.ORIGIN_TRUST_LOOPBACK,
   });
 
   let stopping = false;

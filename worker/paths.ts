@@ -8,6 +8,7 @@ export function workerPaths(dataDir: string) {
     stagingRoot: join(root, 'staging'),
     stateRoot: join(root, 'state'),
     runDir: join(root, 'run'),
+    journalDir: join(root, 'journal'),
     hlsDir: (cameraId: string) => join(root, 'hls', cameraId),
     stagingDir: (cameraId: string) => join(root, 'staging', cameraId),
     snapshotDir: (cameraId: string) => join(root, 'snapshots', cameraId),

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { LookoutConfig } from '../lib/cameras.ts';
 import { createLogger, registerSecrets, type Logger } from '../lib/log.ts';
 import { HealthTracker, type HealthEventSink } from './health/health-tracker.ts';
+import { startAlerts } from './alerts/start-alerts.ts';
+import type { RetryPolicy } from './alerts/send-webhook.ts';
+import { EventJournal } from './journal/event-journal.ts';
+import { IngestCpu } from './metrics/process-cpu.ts';
+import { createWorkerMetrics } from './metrics/worker-metrics.ts';
 import { killOrphanedIngests, recordIngestPid } from './ingest/orphans.ts';
 import { IngestSupervisor } from './ingest/supervisor.ts';
 import { createOriginServer } from './origin/server.ts';
@@ -17,10 +22,14 @@ export type WorkerOptions = {
   originHost: string;
   originPort: number;
   maxHeldReloads?: number;
-  recordEvent: HealthEventSink;
+  recordEvent?: HealthEventSink; // also told of every health event (tests watch with it)
+  originToken?: string; // ORIGIN_TOKEN: lets a non-loopback site read the private paths
+  trustLoopback?: boolean; // false behind `ssh -R`, where every peer is loopback
+  alertRetry?: RetryPolicy; // tests shorten the webhook back-off
 };
 
-export type RunningWorker = { origin: Server; originUrl: string; health: HealthTracker; stop: () => Promise<void> };
+// `journal.append(event)` journals anything else the site must record (preview fetches, say).
+export type RunningWorker = { origin: Server; originUrl: string; health: HealthTracker; journal: EventJournal; stop: () => Promise<void> };
 
 // Wires the jobs together for every camera. Used by worker/index.ts and by the tests.
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
@@ -30,7 +39,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const killed = await killOrphanedIngests(paths.runDir, paths.stagingRoot);
   if (killed.length) log.warn(`killed ${killed.length} ffmpeg left over from a previous worker`);
 
-  const health = new HealthTracker(options.recordEvent);
+  const journal = EventJournal.open(paths.journalDir);
+  const alerts = startAlerts(options.config.alerts, () => health.snapshot(), log, options.alertRetry);
+  const health: HealthTracker = new HealthTracker((event) => {
+    alerts.onEvent(event.cameraId, event.kind);
+    try {
+      journal.append({ type: 'health', ...event, at: new Date().toISOString() });
+    } catch (error) {
+      log.warn(`could not journal a health event: ${(error as Error).message}`);
+    }
+    options.recordEvent?.(event);
+  });
+  const ingestCpu = new IngestCpu();
   const supervisors: IngestSupervisor[] = [];
   const snapshots = new Map<string, { job: SnapshotJob; intervalSeconds: number; width: number }>();
   const playlists = new Map<string, Publisher>();
@@ -49,12 +69,22 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         publisher,
         health,
         log: cameraLog,
-        onSpawn: (pid) => void recordIngestPid(paths.runDir, camera.id, pid),
+        onSpawn: (pid) => {
+          if (pid) ingestCpu.track(camera.id, pid);
+          void recordIngestPid(paths.runDir, camera.id, pid);
+        },
       }),
     );
   }
 
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, maxHeldReloads: options.maxHeldReloads, log });
+  const status = () => health.snapshot();
+  const metrics = createWorkerMetrics({ status, ingestCpu, snapshotAgeSeconds: (id) => snapshots.get(id)?.job.view()?.ageSeconds ?? null });
+  const privateRoutes = {
+    access: { token: options.originToken, trustLoopback: options.trustLoopback ?? true },
+    journal,
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
+  };
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status, snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, maxHeldReloads: options.maxHeldReloads, log, private: privateRoutes });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());
@@ -69,11 +99,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     origin,
     originUrl,
     health,
+    journal,
     stop: async () => {
+      alerts.stop();
       for (const { job } of snapshots.values()) job.stop();
       await Promise.all(supervisors.map((s) => s.stop()));
       await new Promise<void>((resolve) => origin.close(() => resolve()));
       origin.closeAllConnections();
+      journal.close();
     },
   };
 }

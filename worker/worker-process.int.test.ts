@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../lib/config/load-config.ts';
 import { parsePlaylist } from '../lib/hls/parse-playlist.ts';
-import { applyMigrations } from '../lib/migrate.ts';
 import { processesMatching } from '../lib/testing/ffmpeg.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';
@@ -19,10 +18,8 @@ async function playlistAt(port: number) {
 describe('the worker process', () => {
   it('takes its ffmpeg with it when SIGKILLed, and continues the playlist when started again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lookout-kill-'));
-    const db = join(dir, 'lookout.db');
-    applyMigrations(db, 'prisma/migrations');
     const port = await freePort();
-    const env = { LOOKOUT_DATA_DIR: join(dir, 'data'), ORIGIN_PORT: String(port), DATABASE_URL: `file:${db}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
+    const env = { LOOKOUT_DATA_DIR: join(dir, 'data'), ORIGIN_PORT: String(port), LOOKOUT_CONFIG: join(dir, 'none.json') };
     const staging = join(dir, 'data', 'staging');
 
     const first = spawnWorker(env);

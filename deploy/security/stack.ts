@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEdge, type Edge } from '../../lib/testing/edge-process.ts';
+import { startEdge, type Edge } from '../../worker/testing/edge-process.ts';
 import { startSite, type Site } from '../../lib/testing/site-process.ts';
-import { freePort } from '../../lib/testing/worker-process.ts';
+import { freePort } from '../../lib/testing/child-process.ts';
 import { startOriginRig, type OriginRig } from '../../worker/testing/origin-rig-process.ts';
 
 // What an attacker on the internet reaches: the shipped nginx edge (deploy/nginx), the real

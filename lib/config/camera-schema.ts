@@ -1,3 +1,4 @@
+import { alertsSchema } from './alerts-schema.ts';
 import { z } from 'zod';
 
 const SOURCE_PROTOCOLS = ['rtsp:', 'rtsps:', 'tcp:', 'file:', 'test:'] as const;
@@ -62,6 +63,7 @@ export const configFileSchema = z
   .object({
     defaultCamera: z.string().optional(),
     cameras: z.array(cameraSchema).default([]),
+    alerts: alertsSchema.default(() => alertsSchema.parse({})),
   })
   .strict()
   .superRefine((file, ctx) => {

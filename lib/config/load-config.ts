@@ -29,12 +29,12 @@ export function parseConfig(raw: unknown, label = 'config'): LookoutConfig {
     const describe = (path: PropertyKey[]) => describeCameraPath(raw, path);
     throw new ConfigError(`${label} has ${result.error.issues.length} problem(s):\n${formatIssues(result.error.issues, describe)}`);
   }
-  const { cameras, defaultCamera } = result.data;
+  const { cameras, defaultCamera, alerts } = result.data;
   if (cameras.length === 0) {
     const test = toCamera(cameraSchema.parse({ id: TEST_CAMERA_ID, name: 'Test camera', source: 'test:', description: 'Built-in test pattern with a running clock. Add your camera to lookout.config.json.' }));
-    return { cameras: [test], defaultCameraId: test.id, usingTestCamera: true };
+    return { cameras: [test], defaultCameraId: test.id, usingTestCamera: true, alerts };
   }
-  return { cameras: cameras.map(toCamera), defaultCameraId: defaultCamera ?? cameras[0]!.id, usingTestCamera: false };
+  return { cameras: cameras.map(toCamera), defaultCameraId: defaultCamera ?? cameras[0]!.id, usingTestCamera: false, alerts };
 }
 
 function toCamera(parsed: ParsedCamera): Camera {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../migrate.ts';
 import { waitFor } from './wait-for.ts';
-import { exited, freePort } from './worker-process.ts';
+import { exited, freePort } from './child-process.ts';
 
 export type Site = { url: string; port: number; pid: number; output: () => string; openDescriptors: () => number; stop: () => Promise<void> };
 

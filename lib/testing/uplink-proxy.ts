@@ -8,7 +8,8 @@ const REQUEST_LINE = /(?:^|\r\n)(?:GET|HEAD|POST) (\S+) HTTP\/1\.[01]\r\n/g;
 // A TCP relay standing in for the home uplink between an edge and the origin: it delays
 // everything the origin sends by `latencyMs`, caps it at `mbps`, and counts the bytes, which
 // is what the owner's upload pays for, and the request paths that crossed it.
-export async function startUplink(target: { host: string; port: number }, { latencyMs = 0, mbps = Infinity } = {}): Promise<Uplink> {
+// `port`: listen there (a relay restored after a cut keeps its address); 0 picks a free one.
+export async function startUplink(target: { host: string; port: number }, { latencyMs = 0, mbps = Infinity, port = 0 } = {}): Promise<Uplink> {
   let bytes = 0;
   const paths: string[] = [];
   const sockets = new Set<Socket>();
@@ -52,7 +53,7 @@ export async function startUplink(target: { host: string; port: number }, { late
       });
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
     bytesDown: () => bytes,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startFaultRig } from '../../lib/testing/fault-rig.ts';
-import { checkSegmentTiming, probePackets, readFrameCounters, type TimedSegment } from '../../lib/testing/segment-timing.ts';
+import { startFaultRig } from '../testing/fault-rig.ts';
+import { checkSegmentTiming, probePackets, readFrameCounters, type TimedSegment } from '../testing/segment-timing.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 
 const SEGMENTS = 3; // published per camera and case, after the first

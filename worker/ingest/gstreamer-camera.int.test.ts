@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lib/config/load-config.ts';
-import { startGstCamera } from '../../lib/testing/gst-rtsp-camera.ts';
+import { startGstCamera } from '../testing/gst-rtsp-camera.ts';
 import { PlaylistSampler } from '../../lib/testing/playlist-sampler.ts';
-import { checkSegmentTiming, probePackets, readFrameHashes, type TimedSegment } from '../../lib/testing/segment-timing.ts';
+import { checkSegmentTiming, probePackets, readFrameHashes, type TimedSegment } from '../testing/segment-timing.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
-import { freePort } from '../../lib/testing/worker-process.ts';
+import { freePort } from '../../lib/testing/child-process.ts';
 import { startWorker } from '../start-worker.ts';
 
 // A camera nobody here wrote: GStreamer's gst-rtsp-server with x264enc, 2 B-frames and a

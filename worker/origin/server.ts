@@ -8,6 +8,8 @@ import { createHeldLimit } from '../../lib/net/held-limit.ts';
 import { pipeBody } from '../../lib/net/pipe-body.ts';
 import { waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
 import { readOriginTarget } from './origin-target.ts';
+import { isPrivatePath } from './private-guard.ts';
+import { servePrivate, type PrivateRoutes } from './private-routes.ts';
 import { resolveMediaPath } from './resolve-media-path.ts';
 import { serveSnapshot, type SnapshotSource } from './snapshot-route.ts';
 
@@ -19,6 +21,7 @@ export type OriginOptions = {
   playlists?: ReadonlyMap<string, PlaylistFeed>; // camera id → its publisher: blocking playlist reloads
   maxHeldReloads?: number; // past it, a blocking reload is answered at once with the current playlist
   log: Logger;
+  private?: PrivateRoutes; // /status.json, /events, /metrics: who may read them and what they serve
 };
 
 // The worker's HTTP face: HLS files and status for the site and the edges. Media is
@@ -45,10 +48,7 @@ export function createOriginServer(options: OriginOptions): Server {
       return sendJson(res, 400, { error: { code: 'bad_path', message: 'Malformed path' } });
     }
     const { path, search } = target;
-    if (path === '/status.json') {
-      res.setHeader('Cache-Control', 'no-cache');
-      return sendJson(res, 200, options.status());
-    }
+    if (isPrivatePath(path)) return servePrivate(req, res, path, search, options.status, options.private);
     if (serveSnapshot(req, res, target, options.snapshots)) return;
     if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
     const media = resolveMediaPath(options.hlsRoot, known, path);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited } from '../../lib/testing/worker-process.ts';
+import { exited } from '../../lib/testing/child-process.ts';
 
 export type OriginRig = {
   url: string;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { COUNTER_BITS, COUNTER_CELL } from '../../worker/simulator/build-encoder-args.ts';
+import { COUNTER_BITS, COUNTER_CELL } from '../simulator/build-encoder-args.ts';
 
 const run = promisify(execFile);
 

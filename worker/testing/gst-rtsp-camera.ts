@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { withParentDeathSignal } from '../../worker/ingest/ffmpeg-process.ts';
+import { withParentDeathSignal } from '../ingest/ffmpeg-process.ts';
 
 export type GstCamera = { url: string; stop: () => Promise<void> };
 export type GstCameraOptions = { port: number; size: string; frameRate: number; keyint: number; bFrames: number; tapFile: string };
