@@ -61,7 +61,7 @@ export class ViewBeacons {
   // Counts a second only while a picture is really playing and someone can see it.
   private tick(): void {
     const now = performance.now();
-    const elapsed = Math.min(now - this.lastTick, 2 * TICK_MS) / 1000;
+    const elapsed = Math.min(now - this.lastTick, 5 * TICK_MS) / 1000; // a busy page ticks late; a suspended one is not counted
     this.lastTick = now;
     const frames = this.video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
     if (!this.started && frames > 0) {
