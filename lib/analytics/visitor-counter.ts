@@ -26,12 +26,19 @@ export class VisitorCounter {
   async resolveInto(rollup: ViewRollup, now: number): Promise<void> {
     const pending = this.pending;
     this.pending = [];
-    for (const item of pending) {
-      const { salt, seen } = await this.dayState(item.day);
-      const hash = hashVisitor(salt, item.address, item.userAgent, item.cameraId);
+    for (let i = 0; i < pending.length; i++) {
+      const item = pending[i]!;
+      let state: { salt: Buffer; seen: Set<string> };
+      try {
+        state = await this.dayState(item.day);
+      } catch (error) {
+        this.pending = [...pending.slice(i), ...this.pending]; // the database is away: keep them for the next flush
+        throw error;
+      }
+      const hash = hashVisitor(state.salt, item.address, item.userAgent, item.cameraId);
       const key = `${item.cameraId}|${hash}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (state.seen.has(key)) continue;
+      state.seen.add(key);
       rollup.addVisitor(item.cameraId, item.day, hash);
     }
     await this.forgetOldDays(now);
