@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const originPort = port + 1;
 const dataDir = process.env.E2E_DATA_DIR ?? 'data/e2e';
 
+export const E2E_EDGE_LOG_KEY = 'e2e-edge-log-key-0123456789';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'];
 
 export default defineConfig({
@@ -46,6 +47,8 @@ export function lookoutServer({ port, originPort, dataDir, config }: { port: num
       DATABASE_URL: `file:./${dataDir}/lookout.db`,
       LOOKOUT_CONFIG: config,
       NEXT_TELEMETRY_DISABLED: '1',
+      EDGE_LOG_PORT: String(port + 2), // UDP: the edge's preview.jpg hits (e2e/analytics.spec.ts)
+      EDGE_LOG_KEY: E2E_EDGE_LOG_KEY,
     },
   };
 }

@@ -18,3 +18,7 @@ export type LookoutConfig = {
   usingTestCamera: boolean;
   alerts: AlertsConfig;
 };
+
+export function getCamera(config: LookoutConfig, id: string): Camera | undefined {
+  return config.cameras.find((camera) => camera.id === id);
+}

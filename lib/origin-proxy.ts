@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE } from './media-headers.ts';
 import { pipeBody } from './net/pipe-body.ts';
 
-const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range'];
+const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range', 'user-agent']; // UA: preview.jpg portal attribution
 const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges', 'x-content-type-options'];
 
 // On a single machine the site passes media through to the worker's origin, in front of Next

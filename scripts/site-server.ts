@@ -4,6 +4,8 @@
 // .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
+import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
+import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
 import { getEnv } from '../lib/env.ts';
 import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
 import { createLogger } from '../lib/log.ts';
@@ -52,13 +54,24 @@ server.listen(env.PORT, env.HOST, () => console.log(`site listening on http://${
 const pull = startOriginPull({ originUrl: env.ORIGIN_URL, token: env.ORIGIN_TOKEN, log: createLogger('site') });
 const metrics = env.METRICS_PORT === undefined ? undefined : await startMetricsServer(env.METRICS_HOST, env.METRICS_PORT, renderSiteMetrics);
 if (metrics) console.log(`metrics on ${metrics.url}`);
+// Beacons are counted in memory and flushed every few seconds; the edges' preview.jpg hits
+// arrive over UDP. Both are written on shutdown, after the last request is answered.
+startAnalyticsFlusher(env.ANALYTICS_FLUSH_SECONDS);
+const edgeLog = env.EDGE_LOG_PORT && env.EDGE_LOG_KEY ? await startEdgeLogCollector({ port: env.EDGE_LOG_PORT, key: env.EDGE_LOG_KEY }) : undefined;
 
+let stopping = false;
 function stop(): void {
+  if (stopping) return;
+  stopping = true;
   pull.stop();
   metrics?.server.close();
   server.close();
   server.closeAllConnections();
-  void app.close().finally(() => process.exit(0));
+  edgeLog?.close();
+  void stopAnalyticsFlusher()
+    .catch((error: unknown) => console.error('analytics flush at shutdown failed:', error instanceof Error ? error.message : error))
+    .then(() => app.close())
+    .finally(() => process.exit(0));
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -10,6 +10,7 @@ import { IngestCpu } from './metrics/process-cpu.ts';
 import { createWorkerMetrics } from './metrics/worker-metrics.ts';
 import { killOrphanedIngests, recordIngestPid } from './ingest/orphans.ts';
 import { IngestSupervisor } from './ingest/supervisor.ts';
+import { createPreviewFetchCounter } from './origin/preview-fetch-counter.ts';
 import { createOriginServer } from './origin/server.ts';
 import { workerPaths } from './paths.ts';
 import { Publisher } from './publisher/publisher.ts';
@@ -78,13 +79,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
 
   const status = () => health.snapshot();
+  const previewFetches = createPreviewFetchCounter((event) => journal.append(event));
+  const snapshotSource = { defaultCameraId: options.config.defaultCameraId, jobs: snapshots, onFetch: previewFetches.count };
   const metrics = createWorkerMetrics({ status, ingestCpu, snapshotAgeSeconds: (id) => snapshots.get(id)?.job.view()?.ageSeconds ?? null });
   const privateRoutes = {
     access: { token: options.originToken, trustLoopback: options.trustLoopback ?? true },
     journal,
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
   };
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status, snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, maxHeldReloads: options.maxHeldReloads, log, private: privateRoutes });
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status, snapshots: snapshotSource, playlists, maxHeldReloads: options.maxHeldReloads, log, private: privateRoutes });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());
@@ -103,6 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stop: async () => {
       alerts.stop();
       for (const { job } of snapshots.values()) job.stop();
+      previewFetches.stop();
       await Promise.all(supervisors.map((s) => s.stop()));
       await new Promise<void>((resolve) => origin.close(() => resolve()));
       origin.closeAllConnections();

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { startEdge } from '../worker/testing/edge-process';
+import { freePort } from '../lib/testing/child-process';
+import { E2E_EDGE_LOG_KEY } from '../playwright.config';
+import { guardPage } from './page-guards';
+import { expectVideoPlays, waitForFirstPreview } from './video';
+
+// View analytics end to end: Chromium's beacons → /api/beacon → the rollup → SQLite, and the
+// edge's cache hits → syslog → the collector. Each test marks its views with a referrer host of
+// its own, so other specs' views in the same database do not disturb the counts.
+const dbFile = join(process.env.E2E_DATA_DIR ?? 'data/e2e', 'lookout.db');
+
+function readRows<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+type ViewRow = { device: string; country: string; views: number; watchSeconds: number };
+const viewsFrom = (source: string) => readRows<ViewRow>('SELECT device, country, SUM(views) views, SUM(watchSeconds) watchSeconds FROM ViewStat WHERE cameraId = ? AND source = ? GROUP BY device, country', 'test', source);
+
+test.beforeAll(async ({ request }) => waitForFirstPreview(request));
+
+test('watching the camera page for ~70 s counts exactly 1 view with ~70 s of watch time, on a desktop', async ({ page }) => {
+  test.setTimeout(180_000);
+  const guard = await guardPage(page);
+  await page.goto('/cameras/test', { referer: 'https://watch70.example/some/path?q=1' });
+  await expectVideoPlays(page, { minFrames: 10 });
+  const video = page.getByTestId('live-video');
+  const playedFrom = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 120_000, intervals: [1000] }).toBeGreaterThanOrEqual(playedFrom + 70);
+  expect(guard.errors).toEqual([]);
+  expect(await guard.cspViolations()).toEqual([]);
+  await page.goto('about:blank'); // pagehide: the `end` beacon with the last seconds
+  await expect.poll(() => viewsFrom('watch70.example')[0]?.watchSeconds ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(55);
+  const rows = viewsFrom('watch70.example');
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ device: 'desktop', country: '--', views: 1 });
+  expect(rows[0]!.watchSeconds).toBeGreaterThanOrEqual(55);
+  expect(rows[0]!.watchSeconds).toBeLessThanOrEqual(85);
+});
+
+// The embedding page is served by another server, reached as `localhost` (the site is
+// 127.0.0.1): a host of its own that Chromium's private-network rules still let frame us.
+test('an embedded player counts its view for the host that embeds it', async ({ page, baseURL }) => {
+  const guard = await guardPage(page);
+  const blog = createServer((_, res) => res.end(`<!doctype html><title>Blog</title><iframe src="${baseURL}/embed/test" width="640" height="360" allow="autoplay"></iframe>`));
+  await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://localhost:${(blog.address() as AddressInfo).port}/weather`);
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.getByTestId('live-video').evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames), { timeout: 20_000 }).toBeGreaterThan(5);
+    await expect.poll(() => viewsFrom('localhost')[0]?.views ?? 0, { timeout: 30_000 }).toBe(1);
+    expect(viewsFrom('localhost')).toEqual([expect.objectContaining({ device: 'desktop', views: 1 })]);
+    expect(guard.errors).toEqual([]);
+  } finally {
+    blog.close();
+  }
+});
+
+test('/preview.jpg?src=windy fetched through the real edge is counted for windy, cache hits included', async ({ request, baseURL }) => {
+  const sitePort = Number(new URL(baseURL!).port);
+  const dir = mkdtempSync(join(tmpdir(), 'lookout-e2e-analytics-edge-'));
+  const edge = await startEdge(dir, { port: await freePort(), site: `127.0.0.1:${sitePort}`, origin: `127.0.0.1:${sitePort + 1}`, edgeLog: { port: sitePort + 2, key: E2E_EDGE_LOG_KEY } });
+  try {
+    const edgeCount = () => readRows<{ n: number | null }>("SELECT SUM(fetches) n FROM PreviewFetchStat WHERE cameraId = 'test' AND portal = 'windy' AND via = 'edge'")[0]?.n ?? 0;
+    const before = edgeCount();
+    const statuses: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await request.get(`${edge.url}/preview.jpg?src=windy`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/jpeg');
+      statuses.push(response.headers()['x-cache-status']!);
+    }
+    const hits = statuses.filter((s) => s === 'HIT').length;
+    expect(hits).toBeGreaterThanOrEqual(3);
+    await expect.poll(edgeCount, { timeout: 20_000 }).toBe(before + hits);
+  } finally {
+    await edge.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,82 @@
+import { connect, type Socket } from 'node:net';
+import { pathToFileURL } from 'node:url';
+
+export type BeaconLoadResult = { perSecond: number; statuses: Record<number, number>; starts: number; errors: number };
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+// Keep-alive POST /api/beacon load: each connection plays viewers one after another (a start,
+// then 9 heartbeats), each viewer from its own public address via X-Forwarded-For (the site
+// trusts loopback), so the rate limit and the geo lookup run as they would in production.
+export async function runBeaconLoad(url: string, cameraId: string, { connections = 64, seconds = 10 } = {}): Promise<BeaconLoadResult> {
+  const { hostname, port } = new URL(url);
+  const statuses: Record<number, number> = {};
+  let errors = 0;
+  let starts = 0;
+  let running = true;
+  let viewer = 0;
+  const started = Date.now();
+  const sockets = Array.from({ length: connections }, (_, index) => {
+    const socket: Socket = connect(Number(port), hostname);
+    let head: Buffer = Buffer.alloc(0);
+    let bodyLeft = -1;
+    let status = 0;
+    let beaconNo = 0;
+    let id = '';
+    let ip = '';
+    let pendingStart = false;
+    const send = () => {
+      if (beaconNo % 10 === 0) {
+        viewer++;
+        id = `load${index.toString(36)}x${viewer.toString(36)}`.padEnd(24, '0');
+        ip = `${81 + (viewer % 100)}.${(viewer >> 16) & 255}.${(viewer >> 8) & 255}.${(viewer & 255) || 1}`;
+      }
+      const kind = beaconNo % 10 === 0 ? 'start' : 'heartbeat';
+      pendingStart = kind === 'start';
+      beaconNo++;
+      const body = `{"camera":"${cameraId}","view":"${id}","kind":"${kind}","seconds":${kind === 'start' ? 0 : 5},"mode":"page","referrer":""}`;
+      socket.write(`POST /api/beacon HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUser-Agent: ${UA}\r\nX-Forwarded-For: ${ip}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    socket.setNoDelay(true);
+    socket.on('connect', send);
+    socket.on('error', () => errors++);
+    socket.on('data', (chunk: Buffer) => {
+      while (chunk.length > 0) {
+        if (bodyLeft < 0) {
+          head = head.length ? Buffer.concat([head, chunk]) : chunk;
+          const end = head.indexOf(HEADER_END);
+          if (end < 0) return;
+          const text = head.subarray(0, end).toString('latin1');
+          status = Number(text.slice(9, 12));
+          bodyLeft = Number(/\r\ncontent-length: *(\d+)/i.exec(text)?.[1] ?? 0);
+          chunk = head.subarray(end + 4);
+          head = Buffer.alloc(0);
+        }
+        const used = Math.min(bodyLeft, chunk.length);
+        bodyLeft -= used;
+        chunk = chunk.subarray(used);
+        if (bodyLeft > 0) return;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status === 204 && pendingStart) starts++;
+        bodyLeft = -1;
+        if (running) send();
+      }
+    });
+    return socket;
+  });
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  running = false;
+  const elapsed = (Date.now() - started) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let answers in flight arrive
+  for (const socket of sockets) socket.destroy();
+  return { perSecond: (statuses[204] ?? 0) / elapsed, statuses, starts, errors };
+}
+
+// `tsx lib/testing/beacon-load.ts <site url> <camera> [connections] [seconds]` prints JSON; the
+// load runs in its own process beside the server.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [url, camera, connections, seconds] = process.argv.slice(2);
+  const result = await runBeaconLoad(url!, camera!, { connections: Number(connections ?? 64), seconds: Number(seconds ?? 10) });
+  console.log(JSON.stringify(result));
+}

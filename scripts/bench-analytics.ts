@@ -1,0 +1,97 @@
+// npm run bench:analytics — beacons/s through the real HTTP endpoint into SQLite, against a naive
+// one-write-per-beacon path in the same run; page and playlist p99 with and without that load;
+// the database size after the demo year. Prints figures, asserts nothing.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { startLookout } from '../lib/testing/lookout-process.ts';
+import { quantile } from '../lib/testing/quantile.ts';
+import type { BeaconLoadResult } from '../lib/testing/beacon-load.ts';
+
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+process.env.ANALYTICS_FLUSH_SECONDS = '2';
+const lookout = await startLookout('bench-analytics');
+const dbFile = join(lookout.dir, 'lookout.db');
+const camera = 'test';
+
+async function probeLatency(url: string, seconds: number): Promise<number[]> {
+  const times: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return times;
+}
+
+function runLoad(seconds: number): Promise<BeaconLoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/testing/beacon-load.ts', lookout.siteUrl, camera, '64', String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as BeaconLoadResult) : reject(new Error(`beacon load exited ${code}`))));
+  });
+}
+
+const sumViews = () => {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return (db.prepare('SELECT COALESCE(SUM(views),0) v FROM ViewHour').get() as { v: number }).v;
+  } finally {
+    db.close();
+  }
+};
+
+// Naive: one Prisma write per beacon (an upsert of the view row and the hour row, awaited in turn).
+async function runNaive(seconds: number): Promise<number> {
+  process.env.DATABASE_URL = `file:${join(lookout.dir, 'naive.db')}`;
+  const { applyMigrations } = await import('../lib/migrate.ts');
+  applyMigrations(join(lookout.dir, 'naive.db'), 'prisma/migrations');
+  const { applyAnalyticsBatch } = await import('../lib/queries/analytics/apply-analytics-batch.ts');
+  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  let count = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  while (Date.now() < until) {
+    const row = { cameraId: camera, hour, views: 1, watchSeconds: 5 };
+    await applyAnalyticsBatch({ views: [{ ...row, country: 'CH', device: 'desktop', source: 'direct' }], viewHours: [row], visitors: [], visitorHashes: [], previewFetches: [] });
+    count++;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+const fmt = (values: number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms (${values.length} requests)`;
+try {
+  const page = `${lookout.siteUrl}/cameras/${camera}`;
+  const playlist = `${lookout.siteUrl}/hls/${camera}/index.m3u8`;
+  await probeLatency(page, 2); // warm up
+  const [quietPage, quietPlaylist] = await Promise.all([probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const viewsBefore = sumViews();
+  const [load, loadedPage, loadedPlaylist] = await Promise.all([runLoad(LOAD_SECONDS), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const deadline = Date.now() + 30_000;
+  while (sumViews() - viewsBefore < load.starts && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  const counted = sumViews() - viewsBefore;
+  const naive = await runNaive(Math.min(LOAD_SECONDS, 10));
+
+  const demoDb = join(mkdtempSync(join(tmpdir(), 'lookout-demo-')), 'demo.db');
+  const demoOut = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/analytics-demo.ts', '--days', '365'], { env: { ...process.env, DATABASE_URL: `file:${demoDb}`, LOOKOUT_CONFIG: join(lookout.dir, 'none.json') }, encoding: 'utf8' });
+  const checkpoint = new Database(demoDb);
+  checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint.close();
+  const demoBytes = statSync(demoDb).size;
+
+  console.log(`\nbench:analytics (${LOAD_SECONDS} s of load, 64 connections, one camera)`);
+  console.log(`beacons through POST /api/beacon: ${Math.round(load.perSecond).toLocaleString('en')}/s sustained (statuses ${JSON.stringify(load.statuses)}, ${load.errors} socket errors)`);
+  console.log(`  views counted in SQLite: ${counted} of ${load.starts} accepted starts`);
+  console.log(`naive one-write-per-beacon (Prisma upserts, same machine, same run): ${Math.round(naive).toLocaleString('en')}/s → endpoint is ${(load.perSecond / naive).toFixed(1)}×`);
+  console.log(`page ${page.replace(lookout.siteUrl, '')}:      quiet ${fmt(quietPage)} | under beacon load ${fmt(loadedPage)}`);
+  console.log(`playlist ${playlist.replace(lookout.siteUrl, '')}: quiet ${fmt(quietPlaylist)} | under beacon load ${fmt(loadedPlaylist)}`);
+  console.log(`demo year (1 camera): ${(demoBytes / 1e6).toFixed(1)} MB after checkpoint\n${demoOut.trim().replace(/^/gm, '  ')}`);
+} finally {
+  await lookout.stop();
+}
