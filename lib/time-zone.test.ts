@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLocalMidnight, getZoneOffsetMs, toLocalTime } from './time-zone.ts';
+import { getLocalMidnight, getMidnightOfLocalDate, getZoneOffsetMs, toLocalTime } from './time-zone.ts';
 
 describe('time zones', () => {
   it('follows Zurich across the spring DST change', () => {
@@ -18,5 +18,7 @@ describe('time zones', () => {
     expect(new Date(getLocalMidnight(Date.parse('2026-03-30T12:00:00Z'), 'Europe/Zurich')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(new Date(getLocalMidnight(Date.parse('2026-03-30T12:00:00Z'), 'Europe/Zurich', 1)).toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(new Date(getLocalMidnight(Date.parse('2026-06-01T12:00:00Z'), 'Asia/Kolkata')).toISOString()).toBe('2026-05-31T18:30:00.000Z');
+    expect(new Date(getMidnightOfLocalDate('2026-03-30', 'Europe/Zurich')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(new Date(getMidnightOfLocalDate('2026-01-01', 'Pacific/Kiritimati')).toISOString()).toBe('2025-12-31T10:00:00.000Z');
   });
 });

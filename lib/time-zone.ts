@@ -48,11 +48,18 @@ export function toLocalTime(ms: number, timeZone: string): LocalTime {
 // The instant of local midnight starting the day that contains `ms`, `daysBack` days earlier.
 export function getLocalMidnight(ms: number, timeZone: string, daysBack = 0): number {
   const { year, month, day } = toLocalTime(ms, timeZone);
-  const wall = Date.UTC(year, month - 1, day - daysBack);
+  return wallTimeToInstant(Date.UTC(year, month - 1, day - daysBack), timeZone);
+}
+
+// The instant local midnight begins a YYYY-MM-DD date in the zone.
+export function getMidnightOfLocalDate(date: string, timeZone: string): number {
+  return wallTimeToInstant(Date.parse(`${date}T00:00:00Z`), timeZone);
+}
+
+function wallTimeToInstant(wall: number, timeZone: string): number {
   // Two passes settle the offset on a DST day (the offset at the guess may differ from midnight's).
-  let guess = wall - getZoneOffsetMs(wall, timeZone);
-  guess = wall - getZoneOffsetMs(guess, timeZone);
-  return guess;
+  const guess = wall - getZoneOffsetMs(wall, timeZone);
+  return wall - getZoneOffsetMs(guess, timeZone);
 }
 
 export function floorToHour(ms: number): number {
