@@ -32,6 +32,13 @@ const schema = z.object({
         return false;
       }
     }, 'a comma-separated list of CIDRs or the names loopback, linklocal, uniquelocal'),
+  // Analytics (see README "Analytics and privacy").
+  GEOIP_DB: z.string().min(1).optional(), // a newer country .mmdb than the bundled DB-IP Lite
+  ANALYTICS_CF_IPCOUNTRY: z.enum(['on', 'off']).default('off'), // believe Cloudflare's CF-IPCountry
+  ANALYTICS_FLUSH_SECONDS: z.coerce.number().min(0.05).max(60).default(5),
+  BEACONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120), // per client, then 429
+  EDGE_LOG_PORT: port.optional(), // UDP port on 127.0.0.1 for the edges' preview.jpg syslog lines
+  EDGE_LOG_KEY: z.string().min(16, 'use at least 16 characters').regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').optional(),
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -4,6 +4,8 @@
 // .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
+import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
+import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
 import { getEnv } from '../lib/env.ts';
 import { matchMediaRoute } from '../lib/media-route.ts';
 import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
@@ -35,10 +37,22 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeout, as `next start` does
 server.listen(env.PORT, env.HOST, () => console.log(`site listening on http://${env.HOST}:${env.PORT} (${assets.size} static files precompressed)`));
 
+// Beacons are counted in memory and flushed every few seconds; the edges' preview.jpg hits
+// arrive over UDP. Both are written on shutdown, after the last request is answered.
+startAnalyticsFlusher(env.ANALYTICS_FLUSH_SECONDS);
+const edgeLog = env.EDGE_LOG_PORT && env.EDGE_LOG_KEY ? await startEdgeLogCollector({ port: env.EDGE_LOG_PORT, key: env.EDGE_LOG_KEY }) : undefined;
+
+let stopping = false;
 function stop(): void {
+  if (stopping) return;
+  stopping = true;
   server.close();
   server.closeAllConnections();
-  void app.close().finally(() => process.exit(0));
+  edgeLog?.close();
+  void stopAnalyticsFlusher()
+    .catch((error: unknown) => console.error('analytics flush at shutdown failed:', error instanceof Error ? error.message : error))
+    .then(() => app.close())
+    .finally(() => process.exit(0));
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -5,6 +5,8 @@ import { createLogger, registerSecrets, type Logger } from '../lib/log.ts';
 import { HealthTracker, type HealthEventSink } from './health/health-tracker.ts';
 import { killOrphanedIngests, recordIngestPid } from './ingest/orphans.ts';
 import { IngestSupervisor } from './ingest/supervisor.ts';
+import type { OriginEvent } from '../lib/origin-events.ts';
+import { createPreviewFetchCounter } from './origin/preview-fetch-counter.ts';
 import { createOriginServer } from './origin/server.ts';
 import { workerPaths } from './paths.ts';
 import { Publisher } from './publisher/publisher.ts';
@@ -17,6 +19,7 @@ export type WorkerOptions = {
   originHost: string;
   originPort: number;
   recordEvent: HealthEventSink;
+  appendOriginEvent?: (event: OriginEvent) => void; // the journal the site pulls; none: counts are dropped
 };
 
 export type RunningWorker = { origin: Server; originUrl: string; health: HealthTracker; stop: () => Promise<void> };
@@ -53,7 +56,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
 
-  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: { defaultCameraId: options.config.defaultCameraId, jobs: snapshots }, playlists, log });
+  const previewFetches = createPreviewFetchCounter(options.appendOriginEvent ?? (() => {}));
+  const snapshotSource = { defaultCameraId: options.config.defaultCameraId, jobs: snapshots, onFetch: previewFetches.count };
+  const origin = createOriginServer({ hlsRoot: paths.hlsRoot, cameraIds: options.config.cameras.map((c) => c.id), status: () => health.snapshot(), snapshots: snapshotSource, playlists, log });
   await new Promise<void>((resolve, reject) => {
     origin.once('error', reject);
     origin.listen(options.originPort, options.originHost, () => resolve());
@@ -70,6 +75,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     health,
     stop: async () => {
       for (const { job } of snapshots.values()) job.stop();
+      previewFetches.stop();
       await Promise.all(supervisors.map((s) => s.stop()));
       await new Promise<void>((resolve) => origin.close(() => resolve()));
       origin.closeAllConnections();

@@ -4,11 +4,11 @@ import { LivePlayer } from './LivePlayer';
 import { PreloadLiveEdge } from './PreloadLiveEdge';
 
 // The player as pages use it: hls.js and the early start in <head>, then the player itself.
-export function CameraPlayer({ camera, compact = false }: { camera: PublicCamera; compact?: boolean }) {
+export function CameraPlayer({ camera, compact = false, mode = 'page' }: { camera: PublicCamera; compact?: boolean; mode?: 'page' | 'embed' }) {
   return (
     <>
       <PreloadLiveEdge />
-      <LivePlayer src={camera.playlistUrl} hlsScript={HLS_SCRIPT_SRC} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact={compact} />
+      <LivePlayer src={camera.playlistUrl} hlsScript={HLS_SCRIPT_SRC} poster={`${camera.previewUrl}?w=1280`} title={camera.name} timezone={camera.timezone} compact={compact} beacons={{ cameraId: camera.id, mode }} />
     </>
   );
 }

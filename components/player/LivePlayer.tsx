@@ -7,9 +7,10 @@ import { PlayerControls } from './PlayerControls';
 import { INITIAL_STATUS, type PlayerStatus } from './player-status';
 import { StatsOverlay } from './StatsOverlay';
 import { usePlayerKeys } from './use-player-keys';
+import { ViewBeacons, type BeaconMode } from './view-beacons';
 
 // `poster` is the camera's latest preview once the worker serves snapshots.
-type Props = { src: string; hlsScript: string; title: string; poster?: string; timezone: string; compact?: boolean };
+type Props = { src: string; hlsScript: string; title: string; poster?: string; timezone: string; compact?: boolean; beacons?: { cameraId: string; mode: BeaconMode } };
 
 declare global {
   interface Window {
@@ -17,7 +18,7 @@ declare global {
   }
 }
 
-export function LivePlayer({ src, hlsScript, title, poster, timezone, compact = false }: Props) {
+export function LivePlayer({ src, hlsScript, title, poster, timezone, compact = false, beacons }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const controllerRef = useRef<LiveController | null>(null);
@@ -35,6 +36,15 @@ export function LivePlayer({ src, hlsScript, title, poster, timezone, compact = 
     controller.start();
     return () => controller.destroy();
   }, [src, hlsScript]);
+
+  const beaconCamera = beacons?.cameraId;
+  const beaconMode = beacons?.mode;
+  useEffect(() => {
+    if (!beaconCamera || !beaconMode) return;
+    const viewBeacons = new ViewBeacons(videoRef.current!, beaconCamera, beaconMode);
+    viewBeacons.start();
+    return () => viewBeacons.destroy();
+  }, [beaconCamera, beaconMode]);
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current!;

@@ -8,7 +8,7 @@ import { exited } from './worker-process.ts';
 export const EDGE_CONFIG = 'deploy/nginx/lookout-edge.conf';
 export const NGINX = '/usr/sbin/nginx';
 
-export type EdgeAddresses = { listen: string; site: string; origin: string; cacheDir: string };
+export type EdgeAddresses = { listen: string; site: string; origin: string; cacheDir: string; edgeLog?: { port: number; key: string } };
 
 // The shipped edge config with its four site-specific values replaced. Each default must occur
 // exactly once, so a test can never run against a config that drifted from the shipped one.
@@ -19,6 +19,9 @@ export function renderEdgeConfig(template: string, to: EdgeAddresses): string {
     ['server 127.0.0.1:3100;', `server ${to.origin};`],
     ['proxy_cache_path /var/cache/nginx/lookout ', `proxy_cache_path ${to.cacheDir} `],
   ];
+  if (to.edgeLog) {
+    replacements.push(['syslog:server=127.0.0.1:5140,', `syslog:server=127.0.0.1:${to.edgeLog.port},`], ['"k":"change-this-edge-log-key"', `"k":"${to.edgeLog.key}"`]);
+  }
   let config = template;
   for (const [from, value] of replacements) {
     const count = config.split(from).length - 1;

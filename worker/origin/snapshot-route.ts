@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snapshotWidths } from '../snapshot/render-snapshot.ts';
 import type { SnapshotJob } from '../snapshot/snapshot-job.ts';
 
-export type SnapshotSource = { defaultCameraId: string; jobs: ReadonlyMap<string, { job: SnapshotJob; intervalSeconds: number; width: number }> };
+export type SnapshotSource = {
+  defaultCameraId: string;
+  jobs: ReadonlyMap<string, { job: SnapshotJob; intervalSeconds: number; width: number }>;
+  onFetch?: (cameraId: string, src: string | null, userAgent: string | undefined) => void; // analytics: an image was answered
+};
 
 const PATH = /^\/(?:cameras\/([a-z0-9-]{1,40})\/)?preview\.jpg$/;
 
@@ -26,6 +30,7 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, source:
   const { snapshot } = view;
   const image = snapshot.images.get(width);
   if (!image) return notFound(res);
+  source.onFetch?.(match[1] ?? source.defaultCameraId, url.searchParams.get('src'), req.headers['user-agent']);
   const headers: Record<string, string | number> = {
     'Content-Type': 'image/jpeg',
     'Cache-Control': `public, max-age=${Math.max(1, Math.floor(entry.intervalSeconds / 2))}`,

@@ -14,7 +14,7 @@ export default async function EmbedPage({ params }: Props) {
   const camera = getCameraOrThrow((await params).id);
   return (
     <main className="flex h-dvh w-full items-center justify-center bg-black">
-      <CameraPlayer camera={camera} compact />
+      <CameraPlayer camera={camera} compact mode="embed" />
     </main>
   );
 }

@@ -1,0 +1,67 @@
+import { isBatchEmpty } from '../queries/analytics/analytics-rows.ts';
+import { applyAnalyticsBatch } from '../queries/analytics/apply-analytics-batch.ts';
+import { createLogger } from '../log.ts';
+import { PageViewTable } from './page-views.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { ViewRollup } from './view-rollup.ts';
+import { VisitorCounter } from './visitor-counter.ts';
+
+// One analytics state per process. Next's route bundles and the site server each evaluate this
+// module, so it lives on globalThis under a registered symbol, as viewers-now does.
+export type AnalyticsState = {
+  rollup: ViewRollup;
+  pageViews: PageViewTable;
+  visitors: VisitorCounter;
+  rateLimiter: RateLimiter;
+  timer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+  flushes: number;
+  failedFlushes: number;
+};
+
+const KEY = Symbol.for('lookout.analytics');
+const store = globalThis as unknown as { [KEY]?: AnalyticsState };
+const log = createLogger('analytics');
+
+export function getAnalyticsState(): AnalyticsState {
+  store[KEY] ??= { rollup: new ViewRollup(), pageViews: new PageViewTable(), visitors: new VisitorCounter(), rateLimiter: new RateLimiter(), flushes: 0, failedFlushes: 0 };
+  return store[KEY];
+}
+
+// Writes what the rollup holds in one transaction. Flushes never overlap; a failed one is put
+// back to be retried with the next.
+export function flushAnalytics(now = Date.now()): Promise<void> {
+  const state = getAnalyticsState();
+  const run = async () => {
+    state.pageViews.prune(now);
+    await state.visitors.resolveInto(state.rollup, now);
+    const batch = state.rollup.drain();
+    if (isBatchEmpty(batch)) return;
+    try {
+      await applyAnalyticsBatch(batch);
+      state.flushes++;
+    } catch (error) {
+      state.rollup.restore(batch);
+      state.failedFlushes++;
+      log.error('analytics flush failed; kept in memory for the next one', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const next = (state.flushing ?? Promise.resolve()).then(run, run);
+  state.flushing = next.catch((error: unknown) => log.error('analytics flush failed', { error: error instanceof Error ? error.message : String(error) }));
+  return state.flushing;
+}
+
+export function startAnalyticsFlusher(intervalSeconds: number): void {
+  const state = getAnalyticsState();
+  if (state.timer) return;
+  state.timer = setInterval(() => void flushAnalytics(), intervalSeconds * 1000);
+  state.timer.unref();
+}
+
+// For shutdown (SIGTERM): stop the timer and write what is left.
+export async function stopAnalyticsFlusher(): Promise<void> {
+  const state = getAnalyticsState();
+  clearInterval(state.timer);
+  state.timer = undefined;
+  await flushAnalytics();
+}

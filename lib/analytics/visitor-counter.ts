@@ -1,0 +1,62 @@
+import { createHmac } from 'node:crypto';
+import { deleteVisitorDataBefore, getOrCreateVisitorSalt, listVisitorHashes } from '../queries/analytics/visitor-salts.ts';
+import { DAY_MS } from './local-time.ts';
+import type { ViewRollup } from './view-rollup.ts';
+
+const KEEP_MS = 2 * DAY_MS;
+
+// Plausible's recipe: a keyed hash of (daily salt, client IP, User-Agent, camera id).
+export function hashVisitor(salt: Buffer, address: string, userAgent: string, cameraId: string): string {
+  return createHmac('sha256', salt).update(`${address}\n${userAgent}\n${cameraId}`).digest('hex').slice(0, 32);
+}
+
+type Pending = { cameraId: string; day: number; address: string; userAgent: string };
+
+// Unique visitors per camera and UTC day. The hot path only queues (address and UA stay in
+// memory until the next flush); the flusher hashes with the day's salt and counts new hashes.
+export class VisitorCounter {
+  private pending: Pending[] = [];
+  private salts = new Map<number, Buffer>();
+  private seen = new Map<number, Set<string>>();
+
+  queue(cameraId: string, at: number, address: string, userAgent: string): void {
+    this.pending.push({ cameraId, day: Math.floor(at / DAY_MS) * DAY_MS, address, userAgent });
+  }
+
+  async resolveInto(rollup: ViewRollup, now: number): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    for (const item of pending) {
+      const { salt, seen } = await this.dayState(item.day);
+      const hash = hashVisitor(salt, item.address, item.userAgent, item.cameraId);
+      const key = `${item.cameraId}|${hash}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rollup.addVisitor(item.cameraId, item.day, hash);
+    }
+    await this.forgetOldDays(now);
+  }
+
+  // Salts rotate at 00:00 UTC; a day's salt and hashes go 48 h after it began.
+  async forgetOldDays(now: number): Promise<void> {
+    const cutoff = Math.floor(now / DAY_MS) * DAY_MS - KEEP_MS + DAY_MS;
+    for (const day of [...this.salts.keys()]) {
+      if (day < cutoff) {
+        this.salts.delete(day);
+        this.seen.delete(day);
+      }
+    }
+    await deleteVisitorDataBefore(new Date(cutoff));
+  }
+
+  private async dayState(day: number): Promise<{ salt: Buffer; seen: Set<string> }> {
+    let salt = this.salts.get(day);
+    if (!salt) {
+      salt = await getOrCreateVisitorSalt(new Date(day));
+      const rows = await listVisitorHashes(new Date(day));
+      this.seen.set(day, new Set(rows.map((row) => `${row.cameraId}|${row.hash}`)));
+      this.salts.set(day, salt);
+    }
+    return { salt, seen: this.seen.get(day)! };
+  }
+}

@@ -1,0 +1,40 @@
+// npm run analytics:demo -- --days 365 [--seed 13] [--views-per-hour 8]
+// Replaces the configured cameras' analytics for the last N days with a synthetic history.
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { generateDemoHistory } from '../lib/analytics/demo/generate-demo-history.ts';
+import { DAY_MS, startOfUtcDay, startOfUtcHour } from '../lib/analytics/local-time.ts';
+import { getConfig } from '../lib/config/index.ts';
+import { getEnv } from '../lib/env.ts';
+import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
+import { replaceAnalyticsHistory } from '../lib/queries/analytics/replace-analytics-history.ts';
+
+const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, seed: { type: 'string', default: '13' }, 'views-per-hour': { type: 'string', default: '8' } } });
+const days = Number(values.days);
+const seed = Number(values.seed);
+const viewsPerHour = Number(values['views-per-hour']);
+if (!Number.isInteger(days) || days < 1 || days > 3660 || !Number.isFinite(seed) || !(viewsPerHour > 0)) {
+  console.error('usage: npm run analytics:demo -- --days <1-3660> [--seed <n>] [--views-per-hour <n>]');
+  process.exit(2);
+}
+
+const file = sqliteFileFromUrl(getEnv().DATABASE_URL);
+applyMigrations(file, 'prisma/migrations');
+const cameras = getConfig().cameras;
+const to = startOfUtcHour(Date.now());
+const from = new Date(startOfUtcDay(Date.now()).getTime() - days * DAY_MS);
+
+const started = performance.now();
+const batch = generateDemoHistory(cameras, { from, to, seed, viewsPerHour });
+const generated = performance.now();
+await replaceAnalyticsHistory({ cameraIds: cameras.map((c) => c.id), from, to, batch });
+const written = performance.now();
+
+const views = batch.viewHours.reduce((sum, row) => sum + row.views, 0);
+const watchHours = batch.viewHours.reduce((sum, row) => sum + row.watchSeconds, 0) / 3600;
+const fetches = batch.previewFetches.reduce((sum, row) => sum + row.fetches, 0);
+const size = (['', '-wal'] as const).reduce((sum, suffix) => sum + (statSync(file + suffix, { throwIfNoEntry: false })?.size ?? 0), 0);
+console.log(`Demo analytics for ${cameras.map((c) => c.id).join(', ')}: ${days} days (${from.toISOString()} → ${to.toISOString()})`);
+console.log(`  ${views.toLocaleString('en')} views, ${Math.round(watchHours).toLocaleString('en')} h watched, ${fetches.toLocaleString('en')} preview fetches`);
+console.log(`  rows: ViewStat ${batch.views.length}, ViewHour ${batch.viewHours.length}, VisitorDay ${batch.visitors.length}, PreviewFetchStat ${batch.previewFetches.length}`);
+console.log(`  generated in ${((generated - started) / 1000).toFixed(1)} s, written in ${((written - generated) / 1000).toFixed(1)} s; ${file} is ${(size / 1e6).toFixed(1)} MB`);
