@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/env.ts', 'lib/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'lib/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'playwright.*.config.ts', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { guardPage } from './page-guards';
+import { guardPage } from '../page-guards';
 import { logIn, setOwnerPassword, withDatabase } from './owner';
 
 const PASSWORD = 'e2e owner password 1';

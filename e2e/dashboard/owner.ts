@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 
 // The e2e site's database (playwright.config.ts gives the site this data directory).
-export const E2E_DB = `${process.env.E2E_DATA_DIR ?? 'data/e2e'}/lookout.db`;
+export const E2E_DB = `${process.env.E2E_DATA_DIR ?? 'data/e2e-dashboard'}/lookout.db`;
 
 // Sets the owner's password the way an owner does: `npm run owner:password`, one line on stdin.
 export function setOwnerPassword(password: string): string {
