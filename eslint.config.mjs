@@ -30,7 +30,7 @@ export default tseslint.config(
   restrict(['app/**'], [layer('app', 'worker'), DATABASE]),
   restrict(['worker/**'], ['app', 'components'].map((folder) => layer('worker', folder)).concat(DATABASE)),
   {
-    files: ['lib/env.ts', 'lib/testing/**', 'worker/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'vitest.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'lib/testing/**', 'worker/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'playwright.*.config.ts', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -11,7 +11,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 export default defineConfig({
   testDir: 'e2e',
-  testIgnore: ['faults/**'], // playwright.faults.config.ts runs those against a simulated camera
+  testIgnore: ['faults/**', 'dashboard/**'], // playwright.faults.config.ts and playwright.dashboard.config.ts run those
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

@@ -5,6 +5,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Lookout', template: '%s · Lookout' },
   description: 'Live webcam',
+  manifest: '/manifest.webmanifest',
 };
 
 export const viewport: Viewport = { themeColor: '#0a0a0a', width: 'device-width', initialScale: 1 };

@@ -63,6 +63,14 @@ e2e() {
   node_modules/.bin/playwright test "$@"
 }
 
+# The owner's login and dashboard, on a camera with a place and a time zone.
+e2e_dashboard() {
+  ensure_site_build
+  ensure_worker_build
+  rm -rf data/e2e-dashboard && mkdir -p data/e2e-dashboard
+  node_modules/.bin/playwright test --config playwright.dashboard.config.ts "$@"
+}
+
 # Against the camera simulator, so the camera can be broken on demand.
 e2e_faults() {
   ensure_site_build
@@ -74,6 +82,7 @@ e2e_faults() {
 if [ "${1:-all}" = e2e ]; then
   shift
   step "e2e (Chromium)" e2e "$@"
+  step "e2e dashboard (Chromium)" e2e_dashboard
   step "e2e with camera faults (Chromium)" e2e_faults
 else
   step "type check" node_modules/.bin/tsc --noEmit
@@ -85,6 +94,7 @@ else
   await_background_step
   step "security (real edge, site and origin)" node_modules/.bin/vitest run --project security
   step "e2e (Chromium)" e2e
+  step "e2e dashboard (Chromium)" e2e_dashboard
   step "e2e with camera faults (Chromium)" e2e_faults
 fi
 
