@@ -24,5 +24,12 @@ export function isDatabaseUrl(url: string): boolean {
 
 // A URL for messages and logs: the password never leaves the process.
 export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
+  if (!/^postgres(ql)?:\/\//.test(url)) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/.*@/, '//***@');
+  }
 }

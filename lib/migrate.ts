@@ -3,9 +3,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-// Applies prisma/migrations/*/migration.sql in order and records each in Prisma's own
+// Applies prisma/migrations/*/migration.sql (SQLite) in order and records each in Prisma's own
 // `_prisma_migrations` table with the same sha256 checksum, so `prisma migrate` stays
 // compatible wherever its native engine can run. Here it cannot be downloaded.
+// migrate-postgres.ts is the PostgreSQL twin; migrate-database.ts picks one by DATABASE_URL.
 
 const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL,
