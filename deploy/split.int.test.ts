@@ -113,7 +113,7 @@ describe('the worker at home, the site in the cloud', () => {
     for (const path of ['/status.json', '/events', '/metrics']) expect((await fetch(relay + path)).status, path).toBe(401);
     const readMetrics = async () => (await fetch(`${relay}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
     // A loaded machine can starve the simulated camera for a moment: wait for it to be up.
-    const metrics = await waitFor(async () => { const text = await readMetrics(); return /^lookout_camera_up\{camera="roof"\} 1$/m.test(text) && text; }, { timeoutMs: 30_000, what: 'lookout_camera_up 1' });
+    const metrics = await waitFor(async () => { const text = await readMetrics(); return /^lookout_camera_up\{camera="roof"\} 1$/m.test(text) && text; }, { timeoutMs: 60_000, what: 'lookout_camera_up 1' });
     expect(metrics).toMatch(/^lookout_camera_state\{camera="roof",state="live"\} 1$/m);
     expect(metrics).toMatch(/^lookout_camera_segments_published_total\{camera="roof"\} [1-9]/m);
     // The site's own metrics are on their own port, not on the public one.

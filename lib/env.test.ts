@@ -42,3 +42,12 @@ describe('parseEnv', () => {
     for (const key of ['PORT', 'ORIGIN_PORT', 'LOG_LEVEL', 'DATABASE_URL']) expect(message).toMatch(new RegExp(`- ${key}:`));
   });
 });
+
+describe('origin and metrics settings', () => {
+  it('read ORIGIN_TOKEN, ORIGIN_TRUST_LOOPBACK and METRICS_PORT', () => {
+    expect(parseEnv({})).toMatchObject({ ORIGIN_TRUST_LOOPBACK: true, METRICS_HOST: '127.0.0.1' });
+    expect(parseEnv({}).ORIGIN_TOKEN).toBeUndefined();
+    expect(parseEnv({ ORIGIN_TOKEN: 'x'.repeat(32), ORIGIN_TRUST_LOOPBACK: 'false', METRICS_PORT: '9464' })).toMatchObject({ ORIGIN_TOKEN: 'x'.repeat(32), ORIGIN_TRUST_LOOPBACK: false, METRICS_PORT: 9464 });
+    expect(() => parseEnv({ ORIGIN_TOKEN: 'short', ORIGIN_TRUST_LOOPBACK: 'no', METRICS_PORT: '0' })).toThrow(/ORIGIN_TOKEN[\s\S]*ORIGIN_TRUST_LOOPBACK[\s\S]*METRICS_PORT/);
+  });
+});

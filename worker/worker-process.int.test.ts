@@ -47,6 +47,10 @@ describe('the worker process', () => {
       expect(new Set(names).size).toBeGreaterThan(before.segments.length);
       const firstNew = after.segments.find((s) => !byName.has(s.name))!;
       expect(firstNew.discontinuity).toBe(true);
+      // The journal survived the SIGKILL: one sequence across both runs, no gap, no repeat.
+      const journal = (await (await fetch(`http://127.0.0.1:${port}/events?limit=1000`)).json()) as { events: { seq: number; kind: string }[] };
+      expect(journal.events.map((e) => e.seq)).toEqual(journal.events.map((_, i) => i + 1));
+      expect(journal.events.filter((e) => e.kind === 'starting').length).toBeGreaterThanOrEqual(2);
     } finally {
       second.child.kill('SIGTERM');
       expect(await exited(second.child)).toBe(0);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,13 @@ describe('EventJournal', () => {
     replaced.append(health('b'));
     expect(replaced.id).not.toBe(old.id);
     expect(replaced.read(cursor).events.map((e) => (e.type === 'health' ? e.detail : ''))).toEqual(['b']);
+  });
+
+  it('makes a new id when the id file is empty or damaged', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'journal-id'), '');
+    const journal = EventJournal.open(dir);
+    expect(journal.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(EventJournal.open(dir).id).toBe(journal.id);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournaledEvent, OriginEvent } from '../../lib/origin-events.ts';
 import { formatCursor, type JournalCursor } from '../../lib/origin-cursor.ts';
@@ -36,12 +36,16 @@ export class EventJournal {
   static open(dir: string, limits: Partial<JournalLimits> = {}, now: () => number = Date.now): EventJournal {
     mkdirSync(dir, { recursive: true });
     const idFile = join(dir, 'journal-id');
-    let id: string;
+    let id = '';
     try {
       id = readFileSync(idFile, 'utf8').trim();
     } catch {
+      // a new journal
+    }
+    if (!/^[0-9a-f]{12}$/.test(id)) {
       id = randomBytes(6).toString('hex');
-      writeFileSync(idFile, id);
+      writeFileSync(`${idFile}.tmp`, id); // then renamed: a torn id file would never match a cursor
+      renameSync(`${idFile}.tmp`, idFile);
     }
     const chunks = readdirSync(dir)
       .filter((name) => /^\d{12}\.jsonl$/.test(name))
