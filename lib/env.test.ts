@@ -31,6 +31,13 @@ describe('parseEnv', () => {
     }
   });
 
+  it('takes a list of allowed hosts and a cap on held reloads, and refuses malformed ones', () => {
+    expect(parseEnv({ ALLOWED_HOSTS: 'cam.example.org, 192.168.1.5:3000' }).ALLOWED_HOSTS).toBe('cam.example.org, 192.168.1.5:3000');
+    expect(() => parseEnv({ ALLOWED_HOSTS: 'https://cam.example.org' })).toThrow(/ALLOWED_HOSTS/);
+    expect(parseEnv({}).HELD_RELOAD_LIMIT).toBe(1000);
+    expect(() => parseEnv({ HELD_RELOAD_LIMIT: '-1' })).toThrow(/HELD_RELOAD_LIMIT/);
+  });
+
   it('lists every problem at once', () => {
     let message = '';
     try {

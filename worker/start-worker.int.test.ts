@@ -62,10 +62,9 @@ describe('worker with the built-in test camera', () => {
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['starting', 'live']));
   });
 
-  it('refuses traversal, unknown cameras and other files with a bare 404', async () => {
-    for (const path of ['/hls/test/../../secret.txt', '/hls/test/%2e%2e/%2e%2e/secret.txt', '/hls/../secret.txt', '/hls/test/index.m3u8.tmp', '/hls/nope/index.m3u8', '/secret.txt', '/hls/test/x.mp4']) {
-      expect(await rawGet(path), path).toBe(404);
-    }
+  it('refuses traversal with a 400, and unknown cameras and other files with a bare 404', async () => {
+    for (const path of ['/hls/test/../../secret.txt', '/hls/test/%2e%2e/%2e%2e/secret.txt', '/hls/../secret.txt']) expect(await rawGet(path), path).toBe(400);
+    for (const path of ['/hls/test/index.m3u8.tmp', '/hls/nope/index.m3u8', '/secret.txt', '/hls/test/x.mp4']) expect(await rawGet(path), path).toBe(404);
     const response = await fetch(`${worker.originUrl}/hls/test/missing.ts`);
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
     expect(response.headers.get('cache-control')).toBe('public, max-age=1');

@@ -66,7 +66,7 @@ describe('preview.jpg from the test camera', () => {
     expect(label[2]!).toBeGreaterThan(above[2]! + 20);
   });
 
-  it('has the same image per camera URL, the thumbnail widths, and a bare 404 for anything else', async () => {
+  it('has the same image per camera URL, the thumbnail widths, and a bare 404 for unknown cameras and widths, a 400 for other spellings', async () => {
     const [main, byId] = await Promise.all([get('/preview.jpg'), get('/cameras/roof/preview.jpg')]);
     expect(byId.status).toBe(200);
     expect(byId.headers.get('etag')).toBe(main.headers.get('etag'));
@@ -74,10 +74,15 @@ describe('preview.jpg from the test camera', () => {
       const meta = await sharp(await bytes(await get(`/cameras/roof/preview.jpg?w=${w}`))).metadata();
       expect([meta.width, meta.height]).toEqual([w, (w * 9) / 16]);
     }
-    for (const path of ['/preview.jpg?w=500', '/preview.jpg?w=0640', '/preview.jpg?w=%20640', '/cameras/nope/preview.jpg', '/cameras/roof/preview.jpg?w=abc', '/cameras/Roof/preview.jpg', '/cameras/../preview.jpg?w=0', '/cameras/roof/preview.jpg/']) {
+    for (const path of ['/preview.jpg?w=500', '/cameras/nope/preview.jpg', '/cameras/Roof/preview.jpg']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
+    }
+    for (const path of ['/preview.jpg?w=0640', '/preview.jpg?w=%20640', '/cameras/roof/preview.jpg?w=abc', '/preview.jpg?w=0', '/preview.jpg?W=320', '/cameras/roof/preview.jpg/']) {
+      const response = await get(path); // another spelling of a width: never cached, never a second copy
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
     }
   });
 
