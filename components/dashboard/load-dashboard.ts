@@ -2,6 +2,7 @@ import { countViewersNow } from '@/lib/analytics/viewers-now';
 import { CHART_RANGES, getChartRange, getSummaryPeriods, type ChartRangeKey } from '@/lib/dashboard/periods';
 import { getSunBands } from '@/lib/dashboard/sun-bands';
 import type { PublicCamera } from '@/lib/public-camera';
+import { getPreviewFetchTotals } from '@/lib/queries/analytics/get-preview-fetch-totals';
 import { getPreviewFetchesByPortal } from '@/lib/queries/analytics/get-preview-fetches-by-portal';
 import { getStreamHealth } from '@/lib/queries/analytics/get-stream-health';
 import { getViewTotals } from '@/lib/queries/analytics/get-view-totals';
@@ -22,7 +23,9 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
   const q = { cameraId, from: range.from, to: range.to, timeZone };
   const shown = cameraId === null ? cameras : cameras.filter((c) => c.id === cameraId);
   const periods = getSummaryPeriods(now, timeZone);
-  const [summaries, hours, days, heatmap, countries, devices, sources, portals, health, worker] = await Promise.all([
+  // Per-day portal bars cover the last 30 days at most; the totals cover the whole range.
+  const portalFrom = new Date(Math.max(range.from.getTime(), range.to.getTime() - 30 * 24 * HOUR_MS));
+  const [summaries, hours, days, heatmap, countries, devices, sources, portalTotals, portals, health, worker] = await Promise.all([
     Promise.all(
       periods.map(async (p) => ({
         label: p.label,
@@ -36,7 +39,8 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     getViewsByCountry(q),
     getViewsByDevice(q),
     getViewsBySource(q),
-    getPreviewFetchesByPortal(q),
+    getPreviewFetchTotals(q),
+    getPreviewFetchesByPortal({ ...q, from: portalFrom }),
     Promise.all(shown.map(async (c) => ({ camera: c, health: await getStreamHealth({ ...q, cameraId: c.id, timeZone: c.timezone }, now) }))),
     getWorkerHealth(1500),
   ]);
@@ -55,8 +59,9 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     countries,
     devices,
     sources,
+    portalTotals,
     portals,
-    portalDates: listLocalDates(range.from.getTime(), range.to.getTime(), timeZone),
+    portalDates: listLocalDates(portalFrom.getTime(), range.to.getTime(), timeZone),
     health: health.map(({ camera, health }) => {
       const state = states.find((s) => s.id === camera.id);
       const liveHint = state && state.state !== 'live' ? state.reason : null;
