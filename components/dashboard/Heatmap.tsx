@@ -8,7 +8,7 @@ export function Heatmap({ cells, metric }: { cells: HeatmapCell[]; metric: 'view
   const unit = metric === 'views' ? 'views' : 'hours watched';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-separate border-spacing-0.5 text-[10px]" data-testid={`heatmap-${metric}`}>
+      <table className="w-full table-fixed border-separate border-spacing-0.5 text-[10px]" data-testid={`heatmap-${metric}`}>
         <caption className="sr-only">{unit} by weekday and local hour</caption>
         <thead>
           <tr>
