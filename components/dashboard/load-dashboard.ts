@@ -12,7 +12,7 @@ import { getViewsByDevice } from '@/lib/queries/analytics/get-views-by-device';
 import { getViewsByHour } from '@/lib/queries/analytics/get-views-by-hour';
 import { getViewsBySource } from '@/lib/queries/analytics/get-views-by-source';
 import { getWeekdayHourHeatmap } from '@/lib/queries/analytics/get-weekday-hour-heatmap';
-import { getMidnightOfLocalDate, HOUR_MS, toLocalTime } from '@/lib/time-zone';
+import { getLocalMidnight, getMidnightOfLocalDate, HOUR_MS, toLocalTime } from '@/lib/time-zone';
 import { getWorkerHealth } from '@/lib/worker-health';
 
 // Every figure of one dashboard page, the queries run side by side. `zoneCamera` names the time
@@ -24,6 +24,9 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
   const shown = cameraId === null ? cameras : cameras.filter((c) => c.id === cameraId);
   const periods = getSummaryPeriods(now, timeZone);
   // Per-day portal bars cover the last 30 days at most; the totals cover the whole range.
+  // The heatmap always covers the last four whole weeks: every weekday × hour cell then sums
+  // the same number of days, whatever the chart shows.
+  const heatmapRange = { ...q, from: new Date(getLocalMidnight(now, timeZone, 27)) };
   const portalFrom = new Date(Math.max(range.from.getTime(), range.to.getTime() - 30 * 24 * HOUR_MS));
   const [summaries, hours, days, heatmap, countries, devices, sources, portalTotals, portals, health, worker] = await Promise.all([
     Promise.all(
@@ -35,7 +38,7 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     ),
     range.bucket === 'hour' ? getViewsByHour(q) : Promise.resolve([]),
     range.bucket === 'day' ? getViewsByDay(q) : Promise.resolve([]),
-    getWeekdayHourHeatmap(q),
+    getWeekdayHourHeatmap(heatmapRange),
     getViewsByCountry(q),
     getViewsByDevice(q),
     getViewsBySource(q),
