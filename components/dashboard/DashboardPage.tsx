@@ -38,7 +38,7 @@ export async function DashboardPage({ cameraId, range }: { cameraId: string | nu
         <WhenSection basePath={basePath} range={data.range} hours={data.hours} days={data.days} heatmap={data.heatmap} bands={data.bands} timeZone={data.timeZone} hasLocation={camera.location !== null} />
         <WhereSection countries={data.countries} rangeLabel={data.rangeLabel} />
         <DevicesSection devices={data.devices} rangeLabel={data.rangeLabel} />
-        <SourcesSection sources={data.sources} portals={data.portals} dates={data.portalDates} rangeLabel={data.rangeLabel} />
+        <SourcesSection sources={data.sources} totals={data.portalTotals} portals={data.portals} dates={data.portalDates} rangeLabel={data.rangeLabel} />
         <HealthSection cameras={data.health} from={data.range.from.getTime()} to={data.range.to.getTime()} rangeLabel={data.rangeLabel} />
         <ExportSection cameraId={cameraId} from={data.exportDefaults.from} to={data.exportDefaults.to} timeZone={data.timeZone} />
       </div>

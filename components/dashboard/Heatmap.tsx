@@ -8,7 +8,7 @@ export function Heatmap({ cells, metric }: { cells: HeatmapCell[]; metric: 'view
   const unit = metric === 'views' ? 'views' : 'hours watched';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-separate border-spacing-0.5 text-[10px]" data-testid={`heatmap-${metric}`}>
+      <table className="w-full table-fixed border-separate border-spacing-0.5 text-[10px]" data-testid={`heatmap-${metric}`}>
         <caption className="sr-only">{unit} by weekday and local hour</caption>
         <thead>
           <tr>
@@ -38,7 +38,7 @@ export function Heatmap({ cells, metric }: { cells: HeatmapCell[]; metric: 'view
                       data-hour={c.hour}
                       data-value={value}
                       title={`${day} ${String(c.hour).padStart(2, '0')}:00 — ${shown} ${unit}`}
-                      className="h-5 min-w-3 rounded-sm"
+                      className="h-5 rounded-sm"
                       style={{ backgroundColor: value === 0 ? 'rgb(38 38 38)' : `rgba(56, 189, 248, ${(0.12 + 0.88 * (value / max)).toFixed(3)})` }}
                     >
                       <span className="sr-only">{shown}</span>

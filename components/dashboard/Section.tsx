@@ -19,5 +19,5 @@ export function EmptyState({ children }: { children: ReactNode }) {
 }
 
 export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
-  return <div className={`rounded-lg border border-neutral-800 bg-neutral-900/60 p-4 ${className}`}>{children}</div>;
+  return <div className={`min-w-0 rounded-lg border border-neutral-800 bg-neutral-900/60 p-3 sm:p-4 ${className}`}>{children}</div>;
 }

@@ -1,3 +1,4 @@
+import type { PortalTotalRow } from '@/lib/queries/analytics/get-preview-fetch-totals';
 import type { PortalDayRow } from '@/lib/queries/analytics/get-preview-fetches-by-portal';
 import type { SourceRow } from '@/lib/queries/analytics/get-views-by-source';
 import { SourcesTable } from './AudienceSections';
@@ -6,18 +7,15 @@ import { Card, EmptyState, Section } from './Section';
 
 type Portal = { portal: string; origin: number; edge: number; perDay: number[] };
 
-function summarisePortals(rows: PortalDayRow[], dates: string[]): Portal[] {
+function summarisePortals(totals: PortalTotalRow[], rows: PortalDayRow[], dates: string[]): Portal[] {
   const index = new Map(dates.map((d, i) => [d, i]));
-  const portals = new Map<string, Portal>();
+  const portals = new Map<string, Portal>(totals.map((t) => [t.portal, { ...t, perDay: dates.map(() => 0) }]));
   for (const row of rows) {
-    const p = portals.get(row.portal) ?? { portal: row.portal, origin: 0, edge: 0, perDay: dates.map(() => 0) };
-    p.origin += row.origin;
-    p.edge += row.edge;
     const i = index.get(row.date);
-    if (i !== undefined) p.perDay[i]! += row.origin + row.edge;
-    portals.set(row.portal, p);
+    const p = portals.get(row.portal);
+    if (p && i !== undefined) p.perDay[i]! += row.origin + row.edge;
   }
-  return [...portals.values()].sort((a, b) => b.origin + b.edge - (a.origin + a.edge));
+  return [...portals.values()];
 }
 
 function Sparkline({ values, label }: { values: number[]; label: string }) {
@@ -33,8 +31,10 @@ function Sparkline({ values, label }: { values: number[]; label: string }) {
   );
 }
 
-export function SourcesSection({ sources, portals, dates, rangeLabel }: { sources: SourceRow[]; portals: PortalDayRow[]; dates: string[]; rangeLabel: string }) {
-  const summary = summarisePortals(portals, dates);
+type Props = { sources: SourceRow[]; totals: PortalTotalRow[]; portals: PortalDayRow[]; dates: string[]; rangeLabel: string };
+
+export function SourcesSection({ sources, totals, portals, dates, rangeLabel }: Props) {
+  const summary = summarisePortals(totals, portals, dates);
   return (
     <Section id="sources" title="Sources & portals" note={rangeLabel}>
       <div className="grid gap-3 lg:grid-cols-2">
@@ -55,7 +55,7 @@ export function SourcesSection({ sources, portals, dates, rangeLabel }: { source
                     <th scope="col" className="py-1 font-normal">Portal</th>
                     <th scope="col" className="py-1 text-right font-normal">Origin</th>
                     <th scope="col" className="py-1 text-right font-normal">Edge</th>
-                    <th scope="col" className="py-1 pl-3 font-normal">Per day</th>
+                    <th scope="col" className="py-1 pl-3 font-normal">Per day ({dates.length} d)</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -77,11 +77,11 @@ export function WhenSection(props: Props) {
       </Card>
       <div className="mt-3 grid gap-3 lg:grid-cols-2">
         <Card>
-          <h3 className="mb-2 text-sm text-neutral-400">Views by weekday and hour</h3>
+          <h3 className="mb-2 text-sm text-neutral-400">Views by weekday and hour, last 4 weeks</h3>
           <Heatmap cells={heatmap} metric="views" />
         </Card>
         <Card>
-          <h3 className="mb-2 text-sm text-neutral-400">Hours watched by weekday and hour</h3>
+          <h3 className="mb-2 text-sm text-neutral-400">Hours watched by weekday and hour, last 4 weeks</h3>
           <Heatmap cells={heatmap} metric="watchSeconds" />
         </Card>
       </div>

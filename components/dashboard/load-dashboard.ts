@@ -2,6 +2,7 @@ import { countViewersNow } from '@/lib/analytics/viewers-now';
 import { CHART_RANGES, getChartRange, getSummaryPeriods, type ChartRangeKey } from '@/lib/dashboard/periods';
 import { getSunBands } from '@/lib/dashboard/sun-bands';
 import type { PublicCamera } from '@/lib/public-camera';
+import { getPreviewFetchTotals } from '@/lib/queries/analytics/get-preview-fetch-totals';
 import { getPreviewFetchesByPortal } from '@/lib/queries/analytics/get-preview-fetches-by-portal';
 import { getStreamHealth } from '@/lib/queries/analytics/get-stream-health';
 import { getViewTotals } from '@/lib/queries/analytics/get-view-totals';
@@ -11,7 +12,7 @@ import { getViewsByDevice } from '@/lib/queries/analytics/get-views-by-device';
 import { getViewsByHour } from '@/lib/queries/analytics/get-views-by-hour';
 import { getViewsBySource } from '@/lib/queries/analytics/get-views-by-source';
 import { getWeekdayHourHeatmap } from '@/lib/queries/analytics/get-weekday-hour-heatmap';
-import { getMidnightOfLocalDate, HOUR_MS, toLocalTime } from '@/lib/time-zone';
+import { getLocalMidnight, getMidnightOfLocalDate, HOUR_MS, toLocalTime } from '@/lib/time-zone';
 import { getWorkerHealth } from '@/lib/worker-health';
 
 // Every figure of one dashboard page, the queries run side by side. `zoneCamera` names the time
@@ -22,7 +23,12 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
   const q = { cameraId, from: range.from, to: range.to, timeZone };
   const shown = cameraId === null ? cameras : cameras.filter((c) => c.id === cameraId);
   const periods = getSummaryPeriods(now, timeZone);
-  const [summaries, hours, days, heatmap, countries, devices, sources, portals, health, worker] = await Promise.all([
+  // Per-day portal bars cover the last 30 days at most; the totals cover the whole range.
+  // The heatmap always covers the last four whole weeks: every weekday × hour cell then sums
+  // the same number of days, whatever the chart shows.
+  const heatmapRange = { ...q, from: new Date(getLocalMidnight(now, timeZone, 27)) };
+  const portalFrom = new Date(Math.max(range.from.getTime(), range.to.getTime() - 30 * 24 * HOUR_MS));
+  const [summaries, hours, days, heatmap, countries, devices, sources, portalTotals, portals, health, worker] = await Promise.all([
     Promise.all(
       periods.map(async (p) => ({
         label: p.label,
@@ -32,11 +38,12 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     ),
     range.bucket === 'hour' ? getViewsByHour(q) : Promise.resolve([]),
     range.bucket === 'day' ? getViewsByDay(q) : Promise.resolve([]),
-    getWeekdayHourHeatmap(q),
+    getWeekdayHourHeatmap(heatmapRange),
     getViewsByCountry(q),
     getViewsByDevice(q),
     getViewsBySource(q),
-    getPreviewFetchesByPortal(q),
+    getPreviewFetchTotals(q),
+    getPreviewFetchesByPortal({ ...q, from: portalFrom }),
     Promise.all(shown.map(async (c) => ({ camera: c, health: await getStreamHealth({ ...q, cameraId: c.id, timeZone: c.timezone }, now) }))),
     getWorkerHealth(1500),
   ]);
@@ -55,8 +62,9 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     countries,
     devices,
     sources,
+    portalTotals,
     portals,
-    portalDates: listLocalDates(range.from.getTime(), range.to.getTime(), timeZone),
+    portalDates: listLocalDates(portalFrom.getTime(), range.to.getTime(), timeZone),
     health: health.map(({ camera, health }) => {
       const state = states.find((s) => s.id === camera.id);
       const liveHint = state && state.state !== 'live' ? state.reason : null;

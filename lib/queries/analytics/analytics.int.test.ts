@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { getDb } from '../../db.ts';
 import { describeEachDatabase } from '../testing/test-database.ts';
 import { getHourlyExport } from './get-hourly-export.ts';
+import { getPreviewFetchTotals } from './get-preview-fetch-totals.ts';
 import { getPreviewFetchesByPortal } from './get-preview-fetches-by-portal.ts';
 import { getViewTotals } from './get-view-totals.ts';
 import { getViewsByCountry } from './get-views-by-country.ts';
@@ -52,7 +53,8 @@ describeEachDatabase('analytics queries', () => {
     await seed();
     expect(await getViewTotals(ROOF)).toEqual({ views: 26, watchSeconds: 2600, visitors: 12 });
     expect(await getViewTotals({ ...ROOF, cameraId: null })).toEqual({ views: 126, watchSeconds: 12599, visitors: 62 });
-    expect(await getViewTotals({ ...ROOF, from: d('2026-03-29T01:00Z'), to: d('2026-03-29T22:00Z') })).toEqual({ views: 7, watchSeconds: 700, visitors: 9 });
+    expect(await getViewTotals({ ...ROOF, from: d('2026-03-29T01:00Z'), to: d('2026-03-29T22:00Z') })).toEqual({ views: 7, watchSeconds: 700, visitors: 0 });
+    expect(await getViewTotals({ ...ROOF, from: d('2026-03-28T23:00Z'), to: d('2026-03-29T22:00Z') })).toEqual({ views: 12, watchSeconds: 1200, visitors: 9 });
   });
 
   it('lists the hours that had views', async () => {
@@ -114,6 +116,14 @@ describeEachDatabase('analytics queries', () => {
       { portal: 'unknown', date: '2026-03-29', origin: 1, edge: 0 },
       { portal: 'windy', date: '2026-03-28', origin: 4, edge: 6 },
       { portal: 'windy', date: '2026-03-29', origin: 0, edge: 10 },
+    ]);
+    expect(await getPreviewFetchTotals(ROOF)).toEqual([
+      { portal: 'windy', origin: 4, edge: 16 },
+      { portal: 'unknown', origin: 1, edge: 0 },
+    ]);
+    expect(await getPreviewFetchTotals({ ...ROOF, cameraId: null })).toEqual([
+      { portal: 'windy', origin: 103, edge: 16 },
+      { portal: 'unknown', origin: 1, edge: 0 },
     ]);
   });
 
