@@ -12,6 +12,7 @@ import { salvageSegment } from './salvage-segment.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
+import { describeSummary, hintForStream } from './feed/stream-summary.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -84,13 +85,14 @@ export class IngestSupervisor {
     void ingest.exited.then((exit) => {
       if (ingest !== this.current) return;
       this.current = undefined;
-      this.handleExit(exit);
+      this.handleExit(exit, ingest);
     });
   }
 
-  private handleExit(exit: FfmpegExit): void {
+  private handleExit(exit: FfmpegExit, ingest?: IngestRun): void {
     if (this.stopping) return;
     const produced = this.run.firstSegmentAt > 0;
+    this.noteStreamHint(ingest, produced);
     if (produced && this.run.lastSegmentAt - this.run.firstSegmentAt >= HEALTHY_RESET_MS) this.failures = 0;
     // A run that produced video restarts at once; one that produced nothing backs off.
     const recentlyLive = Date.now() - this.lastLiveAt < RECENTLY_LIVE_MS;
@@ -121,13 +123,23 @@ export class IngestSupervisor {
     }
     const ingest = this.current;
     if (!ingest || this.stopping) return;
+    if (ingest.feed) this.deps.health.setStream(this.camera.id, ingest.feed.stats.summary());
     const since = this.run.lastOutputAt || this.run.startedAt + CONNECT_GRACE_MS;
     if (Date.now() - since <= limitMs) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
     this.exitReason = `stalled: no new segment for ${silentFor}s`;
-    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit));
+    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit, ingest));
+  }
+
+  // A run that got bytes but no video: say what the stream lacks, in its own terms, rather
+  // than what ffmpeg made of it.
+  private noteStreamHint(ingest: IngestRun | undefined, produced: boolean): void {
+    const stream = ingest?.feed?.stats.summary();
+    if (!ingest || !stream || produced) return;
+    const hint = hintForStream(stream, ingest.sourceBytes, (Date.now() - this.run.startedAt) / 1000);
+    if (hint) this.deps.health.setHint(this.camera.id, hint);
   }
 
   private hint(): string | undefined {
@@ -198,12 +210,15 @@ export class IngestSupervisor {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration, startedAt);
     const now = Date.now();
+    const firstOfRun = this.run.firstSegmentAt === 0;
     this.run.lastSegmentAt = now;
     this.run.firstSegmentAt ||= now;
     this.lastLiveAt = now;
     this.deps.health.segmentPublished(this.camera.id, bytes, duration, startedAt + duration * 1000);
     this.deps.health.setHint(this.camera.id, null);
-    this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
+    const stream = this.current?.feed?.stats.summary();
+    if (stream && firstOfRun) this.deps.log.info(`camera sends ${describeSummary(stream)}`);
+    this.deps.health.setState(this.camera.id, 'live', stream ? `segments arriving: ${describeSummary(stream)}` : 'segments arriving');
     this.exitReason = undefined;
   }
 

@@ -11,6 +11,7 @@ export type RateSource = 'sps' | 'config' | 'arrival';
 export class RawFrameClock {
   private arrivals: number[] = [];
   private anchor: { arrivalMs: number; pts: number } | undefined;
+  private lastArrivalMs: number | undefined;
 
   constructor(private readonly rates: { sps: () => number | undefined; config: number | undefined }) {}
 
@@ -28,19 +29,30 @@ export class RawFrameClock {
   }
 
   noteArrival(arrivalMs: number): void {
+    this.lastArrivalMs = this.arrivals.at(-1);
     this.arrivals.push(arrivalMs);
     if (this.arrivals.length > WINDOW) this.arrivals.shift();
   }
 
-  // Where the next slot should start for a frame arriving now, given where the cadence is.
-  // Keeps the cadence unless it drifted from the arrival clock, or a loss left a hole.
+  // Where the next slot should start for a frame arriving now (call after noteArrival),
+  // given where the cadence is. After a loss the slots skip the frames that the gap in
+  // arrival held; otherwise the cadence stays, unless it drifted far from the arrival clock.
   startFor(arrivalMs: number, cadencePts: number | undefined, afterLoss: boolean): number {
-    this.anchor ??= { arrivalMs, pts: 0 };
-    const byArrival = this.anchor.pts + ((arrivalMs - this.anchor.arrivalMs) / 1000) * RTP_CLOCK;
-    if (cadencePts === undefined) return byArrival;
-    if (!afterLoss && Math.abs(byArrival - cadencePts) < MAX_DRIFT) return cadencePts;
     const step = this.frameDuration();
-    return cadencePts + Math.max(0, Math.round((byArrival - cadencePts) / step)) * step;
+    if (cadencePts === undefined) {
+      this.anchor = { arrivalMs, pts: 0 };
+      return 0;
+    }
+    if (afterLoss && this.lastArrivalMs !== undefined) {
+      const missing = Math.round(((arrivalMs - this.lastArrivalMs) / 1000) * RTP_CLOCK / step) - 1;
+      this.anchor = undefined;
+      return cadencePts + Math.max(0, missing) * step;
+    }
+    this.anchor ??= { arrivalMs, pts: cadencePts };
+    const byArrival = this.anchor.pts + ((arrivalMs - this.anchor.arrivalMs) / 1000) * RTP_CLOCK;
+    if (Math.abs(byArrival - cadencePts) < MAX_DRIFT) return cadencePts;
+    this.anchor = { arrivalMs, pts: cadencePts + Math.max(0, Math.round((byArrival - cadencePts) / step)) * step };
+    return this.anchor.pts;
   }
 }
 
