@@ -8,6 +8,7 @@ import type { Publisher } from '../publisher/publisher.ts';
 import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment, type SegmentCheck } from './check-segment.ts';
+import { salvageFrames } from './salvage-frames.ts';
 import { salvageSegment } from './salvage-segment.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
@@ -182,19 +183,22 @@ export class IngestSupervisor {
     return Math.round(duration) > this.deps.publisher.playlist.targetDuration;
   }
 
-  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment; each
-  // damaged or still overlong piece is dropped and leaves a discontinuity behind it.
+  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment, and of
+  // a damaged piece the frames before the damage; what is lost leaves a discontinuity.
   private async salvage(file: string, name: string, duration: number, errors: string[], startedAt: number): Promise<void> {
-    const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
-    await unlink(file).catch(() => {});
-    if (!pieces.some((p) => p.ok)) {
-      await Promise.all(pieces.map((p) => unlink(p.file).catch(() => {})));
-      return this.drop(file, name, errors);
-    }
+    const split = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
+    const pieces = split.length > 0 ? split : [{ file, duration, ok: false, errors }];
+    if (split.length > 0) await unlink(file).catch(() => {});
     let pieceStartedAt = startedAt;
     for (const piece of pieces) {
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, pieceStartedAt);
-      else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
+      const pieceName = basename(piece.file);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, pieceName, piece.duration, pieceStartedAt);
+      else {
+        const prefix = piece.ok ? undefined : await salvageFrames(this.deps.ffmpegPath, piece.file, this.camera.integrity);
+        if (prefix && !this.tooLong(prefix.duration)) await this.publish(prefix.file, basename(prefix.file), prefix.duration, pieceStartedAt);
+        else if (prefix) await unlink(prefix.file).catch(() => {});
+        await this.drop(piece.file, pieceName, piece.ok ? errors : piece.errors);
+      }
       pieceStartedAt += piece.duration * 1000;
     }
   }
