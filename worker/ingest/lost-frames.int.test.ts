@@ -39,15 +39,14 @@ describe.each([
       ],
       { sim: { gopSeconds } },
     );
-    let from = 0;
-    let to = 0;
+    const fault = { from: 0, to: 0 };
     let reports;
     try {
       await waitFor(() => rig.state('rtsp') === 'live' && rig.state('raw') === 'live', { timeoutMs: 60_000, what: 'both cameras live' });
       await rig.sim.setFault('lost-bytes', { meanIntervalMs: 3000 });
-      from = Date.now();
+      fault.from = Date.now();
       await new Promise((resolve) => setTimeout(resolve, FAULT_SECONDS * 1000));
-      to = Date.now() - 2 * gopSeconds * 1000; // the last segments are still being checked
+      fault.to = Date.now() - 2 * gopSeconds * 1000; // the last segments are still being checked
     } finally {
       reports = await rig.stop();
     }
@@ -59,6 +58,7 @@ describe.each([
         const start = Date.parse(s.programDateTime!);
         return { start, end: start + (await measureDuration('ffprobe', s.file)) * 1000 };
       }));
+      const { from, to } = fault;
       const { share, longestHoleS } = coverage(spans, from, to);
       console.log(`lost-bytes, ${gopSeconds} s GOP, ${id}: video ${(share * 100).toFixed(0)} % of ${((to - from) / 1000).toFixed(0)} s, longest hole ${longestHoleS.toFixed(1)} s, ${report.segments.length} segments`);
       expect(share, id).toBeGreaterThanOrEqual(minShare);
