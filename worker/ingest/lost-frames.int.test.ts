@@ -64,5 +64,5 @@ describe.each([
       expect(share, id).toBeGreaterThanOrEqual(minShare);
       expect(longestHoleS, id).toBeLessThanOrEqual(maxHoleS);
     }
-  }, (FAULT_SECONDS + 120) * 1000);
+  }, (FAULT_SECONDS + 240) * 1000);
 });
