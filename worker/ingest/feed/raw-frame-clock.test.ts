@@ -19,6 +19,21 @@ describe('RawFrameClock', () => {
     expect(Math.abs(byArrival.frameDuration() - 3600)).toBeLessThan(200);
   });
 
+  it('gives up a declared rate the camera does not keep (20 fps sent, 25 declared)', () => {
+    const clock = new RawFrameClock({ sps: () => 25, config: undefined });
+    for (let i = 0; i < 100; i++) clock.noteArrival(i * 50);
+    expect(clock.source).toBe('arrival');
+    expect(Math.round(clock.frameDuration())).toBe(4500);
+  });
+
+  it('slews a cadence that drifted from the wall clock back by at most a tenth of a frame', () => {
+    const clock = new RawFrameClock({ sps: () => 25, config: undefined });
+    clock.noteArrival(0);
+    expect(clock.startFor(0, undefined, false)).toBe(0);
+    clock.noteArrival(10_000);
+    expect(clock.startFor(10_000, 3600, false)).toBe(3960);
+  });
+
   it('keeps its cadence through jitter, and skips the slots of frames lost in a gap', () => {
     const clock = new RawFrameClock({ sps: () => 25, config: undefined });
     clock.noteArrival(0);
