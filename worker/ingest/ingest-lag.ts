@@ -39,6 +39,7 @@ export async function measureLag(cacheDir: string, testCase: LagCase, form: stri
   const args = ['-hide_banner', '-nostats', '-loglevel', 'error', ...FORMS[form]!, '-map', '0:v:0', '-c:v', 'copy', '-an', '-f', 'segment', '-segment_format', 'mpegts', '-segment_time', '2', '-segment_time_delta', '0.3', '-reset_timestamps', '0', '-segment_list', 'pipe:1', '-segment_list_type', 'csv', join(outDir, `lag-${Date.now()}-%03d.ts`)];
   const ffmpeg = spawn('ffmpeg', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   ffmpeg.stdin.on('error', () => {});
+  const closed = new Promise((resolve) => ffmpeg.on('close', resolve));
   let stderr = '';
   ffmpeg.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const keyframesAt: number[] = [];
@@ -50,7 +51,9 @@ export async function measureLag(cacheDir: string, testCase: LagCase, form: stri
   const stdin = new Writable({
     write(chunk: Buffer, _encoding, done) {
       if (flv && chunk[0] === 9 && chunk[11] === 0x17 && chunk[12] === 1) keyframesAt.push(performance.now());
-      ffmpeg.stdin.write(chunk, done);
+      // An ffmpeg that gave up (EPIPE) is reported by its missing lines.
+      if (ffmpeg.exitCode !== null || ffmpeg.stdin.writableEnded) return done();
+      ffmpeg.stdin.write(chunk, () => done());
     },
   });
   const feed = new IngestFeed(stdin, {});
@@ -65,9 +68,9 @@ export async function measureLag(cacheDir: string, testCase: LagCase, form: stri
       stdin.write(joinAnnexB(unit.nals));
     }
   }
-  await new Promise((resolve) => stdin.end(resolve));
+  await Promise.race([new Promise((resolve) => stdin.end(resolve)), closed]);
   ffmpeg.stdin.end();
-  await new Promise((resolve) => ffmpeg.on('close', resolve));
+  await closed;
   // Segment n (from 0) is closed by keyframe n + 1; the last one by the end of input.
   const lagsMs = announcedAt.slice(0, -1).map((at, n) => at - keyframesAt[n + 1]!).filter((lag) => Number.isFinite(lag));
   return { label: testCase.label, form, lagsMs, error: lagsMs.length === 0 ? stderr.trim().split('\n').at(-1) : undefined };
