@@ -3,6 +3,27 @@
 export type CameraState = 'starting' | 'live' | 'reconnecting' | 'offline' | 'stopped';
 export type HealthEventKind = 'starting' | 'live' | 'reconnecting' | 'stalled' | 'restarted' | 'offline' | 'dropped';
 
+// What the camera really sends, as the worker's reader sees it (RTSP and raw TCP cameras).
+export type StreamSummary = {
+  codec: 'H.264';
+  profile: string | null;
+  level: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null; // as measured from the timestamps
+  frameRateSource: string; // rtp, sps, config or arrival
+  vuiFrameRate: number | null;
+  gopFrames: number | null;
+  gopSeconds: number | null;
+  bFrames: boolean;
+  reorderDepth: number | null;
+  bitrateKbps: number | null;
+  frames: number;
+  keyframes: number;
+  losses: number; // damage or gaps found in the stream
+  droppedFrames: number; // frames left out: damaged, or waiting for the next IDR
+};
+
 export type CameraStatus = {
   id: string;
   name: string;
@@ -17,6 +38,7 @@ export type CameraStatus = {
   newestSegmentAt: string | null;
   newestSegmentAgeSeconds: number | null;
   inputBitrateKbps: number | null;
+  stream: StreamSummary | null;
 };
 
 export type WorkerStatus = { generatedAt: string; cameras: CameraStatus[] };

@@ -4,6 +4,9 @@
 // a camera: copy, segment, check, publish. Prints figures; asserts nothing.
 // `npm run bench:ingest -- detection [N]`: how each way of checking segments fares on N
 // segments that lost a chunk of bytes (see worker/ingest/check-detection.ts).
+// `npm run bench:ingest -- lag`: how long after the closing keyframe reaches ffmpeg each
+// segment is announced, old input form vs FLV with the camera clock, 720p and 1080p with
+// B-frames (see worker/ingest/ingest-lag.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +16,11 @@ import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';
 import { spawnWorker } from '../worker/testing/worker-process.ts';
 import { printDetection } from '../worker/ingest/check-detection.ts';
+import { printLag } from '../worker/ingest/ingest-lag.ts';
 
 const DETECTION = process.argv[2] === 'detection';
-const SECONDS = DETECTION ? 0 : Number(process.argv[2] ?? 30);
+const LAG = process.argv[2] === 'lag';
+const SECONDS = DETECTION || LAG ? 0 : Number(process.argv[2] ?? 30);
 const TICKS = 100; // USER_HZ
 const cache = resolve('data/bench');
 mkdirSync(cache, { recursive: true });
@@ -88,6 +93,7 @@ async function measure(size: string, integrity: string): Promise<string> {
 }
 
 if (DETECTION) await printDetection(cache, Number(process.argv[3] ?? 50));
+else if (LAG) await printLag(cache, mkdtempSync(join(tmpdir(), 'lookout-lag-')));
 else {
   spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_worker_build'], { stdio: 'inherit' });
   console.log(`bench:ingest — ${SECONDS} s per run, CPU as % of one core, 2-core machine\n`);

@@ -8,7 +8,7 @@ export type SamplerReport = {
   versions: number;
   violations: string[];
   published: string[]; // every segment name ever seen, in order
-  segments: { name: string; discontinuity: boolean; file: string }[]; // the same, downloaded
+  segments: { name: string; discontinuity: boolean; file: string; duration: number; programDateTime?: string }[]; // the same, downloaded
   decodeFailures: { name: string; errors: string[] }[];
   discontinuities: number;
   latest: ParsedPlaylist | undefined;
@@ -84,7 +84,7 @@ export class PlaylistSampler {
       if (this.seen.has(segment.name)) continue;
       this.report.published.push(segment.name);
       if (segment.discontinuity) this.report.discontinuities++;
-      const entry = { name: segment.name, discontinuity: segment.discontinuity, file: join(this.scratchDir, `sampled-${segment.name}`) };
+      const entry = { ...segment, file: join(this.scratchDir, `sampled-${segment.name}`) };
       this.report.segments.push(entry);
       this.decoding = this.decoding.then(() => this.decode(entry.name, entry.file));
     }

@@ -1,5 +1,5 @@
 import type { Camera } from '../../lib/cameras.ts';
-import type { CameraState, CameraStatus, HealthEventKind, WorkerStatus } from '../../lib/health.ts';
+import type { CameraState, CameraStatus, HealthEventKind, StreamSummary, WorkerStatus } from '../../lib/health.ts';
 import { redactText } from '../../lib/redact.ts';
 
 export type HealthEventSink = (event: { cameraId: string; kind: HealthEventKind; detail: string }) => void;
@@ -26,6 +26,7 @@ export class HealthTracker {
       segmentsDropped: 0,
       newestSegmentMs: null,
       inputBitrateKbps: null,
+      stream: null,
       secrets: camera.secrets,
     });
   }
@@ -63,6 +64,14 @@ export class HealthTracker {
     entry.segmentsPublished += 1;
     entry.newestSegmentMs = Math.max(entry.newestSegmentMs ?? 0, completedAt);
     entry.inputBitrateKbps = durationSeconds > 0 ? Math.round((bytes * 8) / durationSeconds / 1000) : null;
+  }
+
+  setStream(cameraId: string, stream: StreamSummary | null): void {
+    this.get(cameraId).stream = stream;
+  }
+
+  stream(cameraId: string): StreamSummary | null {
+    return this.get(cameraId).stream;
   }
 
   newestSegmentAgeMs(cameraId: string): number | null {

@@ -41,6 +41,10 @@ export class IngestRun {
     return this.source?.feed;
   }
 
+  get sourceBytes(): number {
+    return this.source?.bytesReceived ?? 0;
+  }
+
   get pid(): number | undefined {
     return this.ffmpeg.pid;
   }

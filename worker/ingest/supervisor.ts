@@ -8,10 +8,12 @@ import type { Publisher } from '../publisher/publisher.ts';
 import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment, type SegmentCheck } from './check-segment.ts';
+import { salvageFrames } from './salvage-frames.ts';
 import { salvageSegment } from './salvage-segment.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
+import { describeSummary, hintForStream } from './feed/stream-summary.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -84,13 +86,14 @@ export class IngestSupervisor {
     void ingest.exited.then((exit) => {
       if (ingest !== this.current) return;
       this.current = undefined;
-      this.handleExit(exit);
+      this.handleExit(exit, ingest);
     });
   }
 
-  private handleExit(exit: FfmpegExit): void {
+  private handleExit(exit: FfmpegExit, ingest?: IngestRun): void {
     if (this.stopping) return;
     const produced = this.run.firstSegmentAt > 0;
+    this.noteStreamHint(ingest, produced);
     if (produced && this.run.lastSegmentAt - this.run.firstSegmentAt >= HEALTHY_RESET_MS) this.failures = 0;
     // A run that produced video restarts at once; one that produced nothing backs off.
     const recentlyLive = Date.now() - this.lastLiveAt < RECENTLY_LIVE_MS;
@@ -121,13 +124,23 @@ export class IngestSupervisor {
     }
     const ingest = this.current;
     if (!ingest || this.stopping) return;
+    if (ingest.feed) this.deps.health.setStream(this.camera.id, ingest.feed.stats.summary());
     const since = this.run.lastOutputAt || this.run.startedAt + CONNECT_GRACE_MS;
     if (Date.now() - since <= limitMs) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);
     this.exitReason = `stalled: no new segment for ${silentFor}s`;
-    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit));
+    void ingest.stop('forced', 1000).then((exit) => this.handleExit(exit, ingest));
+  }
+
+  // A run that got bytes but no video: say what the stream lacks, in its own terms, rather
+  // than what ffmpeg made of it.
+  private noteStreamHint(ingest: IngestRun | undefined, produced: boolean): void {
+    const stream = ingest?.feed?.stats.summary();
+    if (!ingest || !stream || produced) return;
+    const hint = hintForStream(stream, ingest.sourceBytes, (Date.now() - this.run.startedAt) / 1000);
+    if (hint) this.deps.health.setHint(this.camera.id, hint);
   }
 
   private hint(): string | undefined {
@@ -170,19 +183,22 @@ export class IngestSupervisor {
     return Math.round(duration) > this.deps.publisher.playlist.targetDuration;
   }
 
-  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment; each
-  // damaged or still overlong piece is dropped and leaves a discontinuity behind it.
+  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment, and of
+  // a damaged piece the frames before the damage; what is lost leaves a discontinuity.
   private async salvage(file: string, name: string, duration: number, errors: string[], startedAt: number): Promise<void> {
-    const pieces = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
-    await unlink(file).catch(() => {});
-    if (!pieces.some((p) => p.ok)) {
-      await Promise.all(pieces.map((p) => unlink(p.file).catch(() => {})));
-      return this.drop(file, name, errors);
-    }
+    const split = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
+    const pieces = split.length > 0 ? split : [{ file, duration, ok: false, errors }];
+    if (split.length > 0) await unlink(file).catch(() => {});
     let pieceStartedAt = startedAt;
     for (const piece of pieces) {
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, basename(piece.file), piece.duration, pieceStartedAt);
-      else await this.drop(piece.file, basename(piece.file), piece.ok ? errors : piece.errors);
+      const pieceName = basename(piece.file);
+      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, pieceName, piece.duration, pieceStartedAt);
+      else {
+        const prefix = piece.ok ? undefined : await salvageFrames(this.deps.ffmpegPath, piece.file, this.camera.integrity);
+        if (prefix && !this.tooLong(prefix.duration)) await this.publish(prefix.file, basename(prefix.file), prefix.duration, pieceStartedAt);
+        else if (prefix) await unlink(prefix.file).catch(() => {});
+        await this.drop(piece.file, pieceName, piece.ok ? errors : piece.errors);
+      }
       pieceStartedAt += piece.duration * 1000;
     }
   }
@@ -198,12 +214,15 @@ export class IngestSupervisor {
     const bytes = (await stat(file)).size;
     await this.deps.publisher.publish(file, duration, startedAt);
     const now = Date.now();
+    const firstOfRun = this.run.firstSegmentAt === 0;
     this.run.lastSegmentAt = now;
     this.run.firstSegmentAt ||= now;
     this.lastLiveAt = now;
     this.deps.health.segmentPublished(this.camera.id, bytes, duration, startedAt + duration * 1000);
     this.deps.health.setHint(this.camera.id, null);
-    this.deps.health.setState(this.camera.id, 'live', 'segments arriving');
+    const stream = this.current?.feed?.stats.summary();
+    if (stream && firstOfRun) this.deps.log.info(`camera sends ${describeSummary(stream)}`);
+    this.deps.health.setState(this.camera.id, 'live', stream ? `segments arriving: ${describeSummary(stream)}` : 'segments arriving');
     this.exitReason = undefined;
   }
 

@@ -9,7 +9,7 @@ describe('buildEncoderArgs', () => {
       '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
       '-g', '25', '-keyint_min', '25', '-sc_threshold', '0',
       '-b:v', '1200k', '-maxrate', '1200k', '-bufsize', '2400k',
-      '-f', 'flv', 'pipe:1',
+      '-flush_packets', '1', '-f', 'flv', 'pipe:1',
     ]);
   });
 

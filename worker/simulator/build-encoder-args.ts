@@ -42,6 +42,8 @@ export function buildEncoderArgs({ width, height, bitrateKbps, frameRate = FRAME
     `${bitrateKbps}k`,
     '-bufsize',
     `${bitrateKbps * 2}k`,
+    '-flush_packets',
+    '1', // each frame leaves at once, as from a camera, not in 32 KB blocks
     '-f',
     'flv',
     'pipe:1',

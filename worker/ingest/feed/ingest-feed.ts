@@ -12,6 +12,8 @@ import { StreamSummaryTracker } from './stream-summary.ts';
 
 export type FeedUnit = { nals: Buffer[]; arrivalMs: number; rtpTimestamp?: number };
 type Frame = { nals: Buffer[]; keyframe: boolean; arrivalMs: number; pts?: number };
+// For the NALU inspector: every access unit that parsed, and whether it was passed on.
+export type FrameObserver = (unit: { nals: Buffer[]; slice: SliceHeader; poc: number | undefined; passed: boolean }) => void;
 
 // Without a declared reorder depth: deep enough for any camera's B-frames seen so far.
 const FALLBACK_REORDER_DEPTH = 4;
@@ -37,6 +39,7 @@ export class IngestFeed {
   private configChanged = true;
   private prevRefFrameNum = 0;
   private base: number | undefined;
+  onFrame: FrameObserver | undefined;
 
   constructor(private readonly output: Writable, private readonly options: { frameRate?: number; maxQueuedBytes?: number } = {}) {
     this.rawClock = new RawFrameClock({ sps: () => this.sets.latestSps?.frameRate, config: options.frameRate });
@@ -64,14 +67,19 @@ export class IngestFeed {
     }
     const sps = this.sets.spsFor(slice);
     this.stats.noteSps(sps);
-    if (this.waitingForIdr && !(slice.idr && slice.firstMbInSlice === 0)) return this.drop(false);
-    if (!slice.idr && slice.frameNum !== this.prevRefFrameNum && slice.frameNum !== (this.prevRefFrameNum + 1) % 2 ** sps.log2MaxFrameNum) return this.drop(true);
+    const refuse = (damaged: boolean) => {
+      this.onFrame?.({ nals: unit.nals, slice, poc: undefined, passed: false });
+      this.drop(damaged);
+    };
+    if (this.waitingForIdr && !(slice.idr && slice.firstMbInSlice === 0)) return refuse(false);
+    if (!slice.idr && slice.frameNum !== this.prevRefFrameNum && slice.frameNum !== (this.prevRefFrameNum + 1) % 2 ** sps.log2MaxFrameNum) return refuse(true);
     if (slice.idr || slice.nalRefIdc !== 0) this.prevRefFrameNum = slice.frameNum;
     this.waitingForIdr = false;
     const frame: Frame = { nals: unit.nals, keyframe: slice.idr, arrivalMs: unit.arrivalMs };
     this.stats.noteFrame({ keyframe: slice.idr, bSlice: slice.sliceType === 'B', size: unit.nals.reduce((s, n) => s + n.length + 4, 0), arrivalMs: unit.arrivalMs });
     const depth = this.reorderDepth(sps);
     const poc = this.poc.next(slice, sps);
+    this.onFrame?.({ nals: unit.nals, slice, poc, passed: true });
     if (unit.rtpTimestamp !== undefined) {
       this.stats.frameRateSource = 'rtp';
       this.write({ ...frame, pts: this.timeline.unwrap(unit.rtpTimestamp) }, sps);
@@ -83,6 +91,10 @@ export class IngestFeed {
       for (const out of display.push(frame, poc, slice.idr, this.rawClock.frameDuration())) this.write({ ...out.frame, pts: out.pts }, sps);
     }
     this.afterLoss = false;
+  }
+
+  get latestSps(): Sps | undefined {
+    return this.sets.latestSps;
   }
 
   private reorderDepth(sps: Sps): number {

@@ -6,41 +6,73 @@ export type RateSource = 'sps' | 'config' | 'arrival';
 
 // Presentation slots for raw H.264, which carries no time: a steady cadence at the SPS VUI
 // frame rate, else the configured one, else the average arrival interval (smoothed over
-// the last 100 frames, so bursty delivery does not make bursty timestamps). It is
-// anchored to the arrival clock: after a loss the slots skip the frames that never came.
+// the last 100 frames, so bursty delivery does not make bursty timestamps). It follows the
+// arrival clock: after a loss the slots skip the frames that never came, and a cadence
+// more than 0.5 s off is slewed back.
 export class RawFrameClock {
   private arrivals: number[] = [];
   private anchor: { arrivalMs: number; pts: number } | undefined;
+  private lastArrivalMs: number | undefined;
 
   constructor(private readonly rates: { sps: () => number | undefined; config: number | undefined }) {}
 
   get source(): RateSource {
-    return this.rates.sps() ? 'sps' : this.rates.config ? 'config' : 'arrival';
+    const declared = this.declaredRate();
+    return declared && this.agrees(declared) ? (this.rates.sps() ? 'sps' : 'config') : 'arrival';
   }
 
-  // 90 kHz ticks per frame.
+  // 90 kHz ticks per frame. A declared rate the camera does not keep (cameras halve it at
+  // night, an overloaded encoder falls behind) gives way to the arrival rate: otherwise the
+  // timestamps would fall behind the wall clock.
   frameDuration(): number {
-    const rate = this.rates.sps() ?? this.rates.config;
-    if (rate) return RTP_CLOCK / rate;
+    const declared = this.declaredRate();
+    if (declared && this.agrees(declared)) return RTP_CLOCK / declared;
+    return this.arrivalInterval() ?? (declared ? RTP_CLOCK / declared : RTP_CLOCK / 25);
+  }
+
+  private declaredRate(): number | undefined {
+    return this.rates.sps() ?? this.rates.config;
+  }
+
+  // Within 5 % of what arrives, judged over a full window (before that, believed).
+  private agrees(rate: number): boolean {
+    const measured = this.arrivalInterval();
+    return this.arrivals.length < WINDOW || measured === undefined || Math.abs(measured * rate - RTP_CLOCK) <= 0.05 * RTP_CLOCK;
+  }
+
+  private arrivalInterval(): number | undefined {
     const a = this.arrivals;
-    if (a.length < 2) return RTP_CLOCK / 25;
+    if (a.length < 2) return undefined;
     return Math.max(RTP_CLOCK / 120, Math.min(RTP_CLOCK, ((a.at(-1)! - a[0]!) / (a.length - 1) / 1000) * RTP_CLOCK));
   }
 
   noteArrival(arrivalMs: number): void {
+    this.lastArrivalMs = this.arrivals.at(-1);
     this.arrivals.push(arrivalMs);
     if (this.arrivals.length > WINDOW) this.arrivals.shift();
   }
 
-  // Where the next slot should start for a frame arriving now, given where the cadence is.
-  // Keeps the cadence unless it drifted from the arrival clock, or a loss left a hole.
+  // Where the next slot should start for a frame arriving now (call after noteArrival),
+  // given where the cadence is. After a loss the slots skip the frames that the gap in
+  // arrival held; otherwise the cadence stays, unless it drifted far from the arrival clock.
   startFor(arrivalMs: number, cadencePts: number | undefined, afterLoss: boolean): number {
-    this.anchor ??= { arrivalMs, pts: 0 };
-    const byArrival = this.anchor.pts + ((arrivalMs - this.anchor.arrivalMs) / 1000) * RTP_CLOCK;
-    if (cadencePts === undefined) return byArrival;
-    if (!afterLoss && Math.abs(byArrival - cadencePts) < MAX_DRIFT) return cadencePts;
     const step = this.frameDuration();
-    return cadencePts + Math.max(0, Math.round((byArrival - cadencePts) / step)) * step;
+    if (cadencePts === undefined) {
+      this.anchor = { arrivalMs, pts: 0 };
+      return 0;
+    }
+    if (afterLoss && this.lastArrivalMs !== undefined) {
+      const missing = Math.round(((arrivalMs - this.lastArrivalMs) / 1000) * RTP_CLOCK / step) - 1;
+      this.anchor = undefined;
+      return cadencePts + Math.max(0, missing) * step;
+    }
+    this.anchor ??= { arrivalMs, pts: cadencePts };
+    const byArrival = this.anchor.pts + ((arrivalMs - this.anchor.arrivalMs) / 1000) * RTP_CLOCK;
+    const drift = byArrival - cadencePts;
+    if (Math.abs(drift) < MAX_DRIFT) return cadencePts;
+    // Far off the wall clock: slew back by at most a tenth of a frame per frame, never a jump
+    // (a jump would make a segment longer than the playlist's target duration).
+    return cadencePts + Math.sign(drift) * Math.min(Math.abs(drift) - MAX_DRIFT, 0.1 * step);
   }
 }
 

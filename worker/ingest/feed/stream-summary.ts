@@ -1,24 +1,8 @@
 import { describeLevel, describeProfile, type Sps } from '../../../lib/h264/sps.ts';
+import type { StreamSummary } from '../../../lib/health.ts';
 
-export type StreamSummary = {
-  codec: 'H.264';
-  profile: string | null;
-  level: string | null;
-  width: number | null;
-  height: number | null;
-  frameRate: number | null; // as measured from the timestamps
-  frameRateSource: string; // rtp, sps, config or arrival
-  vuiFrameRate: number | null;
-  gopFrames: number | null;
-  gopSeconds: number | null;
-  bFrames: boolean;
-  reorderDepth: number | null;
-  bitrateKbps: number | null;
-  frames: number;
-  keyframes: number;
-  losses: number; // damage or gaps found in the stream
-  droppedFrames: number; // frames left out: damaged, or waiting for the next IDR
-};
+export type { StreamSummary };
+
 
 // What the camera is really sending, for hints, the health record, /status.json and the
 // inspector: decoded parameter sets, the GOP and B-frames as seen, bitrate over ~10 s.
@@ -103,4 +87,16 @@ export function describeSummary(s: StreamSummary): string {
   parts.push(s.bFrames ? `B-frames (reorder depth ${s.reorderDepth ?? '?'})` : 'no B-frames');
   if (s.bitrateKbps !== null) parts.push(`${s.bitrateKbps} kbit/s`);
   return parts.join(', ');
+}
+
+// Why a camera that sends bytes gives no video, in its own terms; undefined when it is not
+// the stream's fault (or nothing arrived at all: the connection's own hint says why).
+export function hintForStream(s: StreamSummary, bytesReceived: number, seconds: number): string | undefined {
+  const kB = Math.round(bytesReceived / 1000);
+  if (bytesReceived === 0) return undefined;
+  if (!s.profile) return `the camera sent ${kB} kB but no H.264 parameter sets (SPS/PPS) in ${Math.round(seconds)} s: is the stream H.264, and the URL or port the video one?`;
+  if (s.keyframes === 0) return `the camera sends ${describeSummary(s)} but no keyframe (IDR) came in ${Math.round(seconds)} s: set its keyframe interval (GOP) to 1–4 s`;
+  if (s.gopSeconds !== null && s.gopSeconds > 10) return `the camera sends a keyframe only every ${s.gopSeconds} s (${describeSummary(s)}): set its keyframe interval (GOP) to 1–4 s`;
+  if (s.losses > 0 && s.frames > 0 && s.droppedFrames > s.frames) return `the camera's stream is damaged (${s.losses} losses, ${s.droppedFrames} frames dropped): ${describeSummary(s)}`;
+  return undefined;
 }

@@ -49,6 +49,10 @@ export class RtspSource {
     return { packets: this.packets, losses, discardedUnits: this.depacketizer.discardedUnits + this.feed.stats.droppedFrames, bytesPerSecond: Math.round((this.connection?.bytesReceived ?? 0) / seconds) };
   }
 
+  get bytesReceived(): number {
+    return this.connection?.bytesReceived ?? 0;
+  }
+
   // TEARDOWN as a courtesy (the camera may be gone), then close.
   stop(): void {
     if (this.stopped) return;

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { AccessUnitGrouper } from '../../../lib/h264/access-units.ts';
+import { NalSplitter } from '../../../lib/h264/annex-b.ts';
+import { IngestFeed } from './ingest-feed.ts';
+
+function feedFixture(name: string, options: { rtp?: boolean; frameRate?: number } = {}): { flv: Buffer; feed: IngestFeed } {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const feed = new IngestFeed(output, { frameRate: options.frameRate });
+  const splitter = new NalSplitter();
+  const grouper = new AccessUnitGrouper();
+  const nals = [...splitter.push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', name))), ...splitter.flush()];
+  const units = [...nals.map((nal) => grouper.push(nal)).filter((u) => u !== undefined), grouper.flush()!];
+  // RTP: x264's display order for these frames (POC / 2 within each 8-frame GOP), 3000 ticks a frame at 30 fps.
+  const display = [0, 3, 1, 2, 6, 4, 5, 7];
+  units.forEach((unit, i) => feed.push({ nals: unit.nals, arrivalMs: i * 33, rtpTimestamp: options.rtp ? (2 ** 32 - 6000 + (Math.floor(i / 8) * 8 + display[i % 8]!) * 3000) >>> 0 : undefined }));
+  return { flv: Buffer.concat(chunks), feed };
+}
+
+function probe(flv: Buffer): number[][] {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'packet=pts,dts,flags', '-of', 'csv=p=0', '-'], { input: flv }).toString();
+  return out.trim().split('\n').map((line) => line.split(',').slice(0, 2).map(Number));
+}
+
+describe('IngestFeed → FLV, read back by ffprobe', () => {
+  it('raw H.264 with B-frames: display order from the POC, 30 fps from the SPS, PTS ≥ DTS, DTS rising', () => {
+    const { flv, feed } = feedFixture('x264-high-bframes.h264');
+    const packets = probe(flv);
+    expect(packets.length).toBe(14); // the last two wait for frames that would come after them
+    const steps = packets.map(([pts]) => pts!).sort((a, b) => a - b).slice(1).map((v, i, all) => v - (i === 0 ? packets.map(([p]) => p!).sort((a, b) => a - b)[0]! : all[i - 1]!));
+    for (const step of steps) expect(Math.abs(step - 33.3)).toBeLessThan(1);
+    packets.forEach(([pts, dts], i) => {
+      expect(pts).toBeGreaterThanOrEqual(dts!);
+      if (i > 0) expect(dts).toBeGreaterThan(packets[i - 1]![1]!);
+    });
+    expect(feed.stats.summary()).toMatchObject({ profile: 'High', width: 320, height: 180, frameRate: 30, frameRateSource: 'sps', bFrames: true, reorderDepth: 2, gopFrames: 8 });
+  });
+
+  it('RTSP: presentation times are the RTP timestamps, across their 32-bit wrap', () => {
+    const { flv } = feedFixture('x264-high-bframes.h264', { rtp: true });
+    const packets = probe(flv);
+    expect(packets.length).toBe(16);
+    const pts = packets.map(([p]) => p!);
+    const expected = [0, 100, 33.3, 66.7, 200, 133.3, 166.7, 233.3, 266.7, 366.7, 300, 333.3, 466.7, 400, 433.3, 500];
+    pts.forEach((p, i) => expect(Math.abs(p - pts[0]! - expected[i]!)).toBeLessThanOrEqual(1)); // FLV milliseconds
+    packets.forEach(([p, d]) => expect(p).toBeGreaterThanOrEqual(d!));
+  });
+});
