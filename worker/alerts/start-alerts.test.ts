@@ -16,7 +16,7 @@ describe('alerts for a flapping camera, to a real receiver', () => {
   it('send one offline alert per window, then one more when the window has passed and it is still down', async () => {
     receiver = await startWebhookReceiver();
     let state: CameraState = 'live';
-    const status = () => ({ generatedAt: '', cameras: [{ id: 'gate', name: 'Gate', source: '', state, since: '', reason: 'no new segment', hint: null, restarts: 0, segmentsPublished: 0, segmentsDropped: 0, newestSegmentAt: null, newestSegmentAgeSeconds: null, inputBitrateKbps: null }] });
+    const status = () => ({ generatedAt: '', cameras: [{ id: 'gate', name: 'Gate', source: '', state, since: '', reason: 'no new segment', hint: null, restarts: 0, segmentsPublished: 0, segmentsDropped: 0, newestSegmentAt: null, newestSegmentAgeSeconds: null, inputBitrateKbps: null, stream: null }] });
     const alerts = startAlerts({ webhooks: [{ url: receiver.url, format: 'ntfy' }], alertAfterMinutes: 0.005, flapWindowMinutes: 0.05 }, status, createLogger('test'));
     stopAlerts = alerts.stop;
     const set = (next: CameraState) => {

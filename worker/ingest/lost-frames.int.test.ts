@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startFaultRig } from '../../lib/testing/fault-rig.ts';
+import { startFaultRig } from '../testing/fault-rig.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 import { measureDuration } from './salvage-frames.ts';
 

@@ -3,7 +3,7 @@ import type { CameraStatus } from '../../lib/health.ts';
 import { IngestCpu, readCpuSeconds } from './process-cpu.ts';
 import { createWorkerMetrics } from './worker-metrics.ts';
 
-const camera = (over: Partial<CameraStatus>): CameraStatus => ({ id: 'roof', name: 'Roof', source: '', state: 'live', since: '', reason: '', hint: null, restarts: 2, segmentsPublished: 40, segmentsDropped: 1, newestSegmentAt: null, newestSegmentAgeSeconds: 1.5, inputBitrateKbps: 800, ...over });
+const camera = (over: Partial<CameraStatus>): CameraStatus => ({ id: 'roof', name: 'Roof', source: '', state: 'live', since: '', reason: '', hint: null, restarts: 2, segmentsPublished: 40, segmentsDropped: 1, newestSegmentAt: null, newestSegmentAgeSeconds: 1.5, inputBitrateKbps: 800, stream: null, ...over });
 
 describe('worker metrics', () => {
   it('report each camera from the live state at every scrape, under Prometheus names', async () => {

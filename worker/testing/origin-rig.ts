@@ -30,7 +30,7 @@ async function publish(): Promise<number> {
 const images = new Map(WIDTHS.map((w) => [w, { body: Buffer.from(`jpeg ${w}px`), etag: `"img-${w}"` }]));
 const view = () => ({ stale: false, ageSeconds: 0, snapshot: { images, capturedAt: Date.now(), changedAt: Date.now() - 60_000, lastModified: new Date(Date.now() - 60_000).toUTCString() } });
 const jobs = new Map([['cam', { job: { view } as unknown as SnapshotJob, intervalSeconds: 10, width: 1280 }]]);
-const starting: CameraStatus = { id: 'cam', name: 'Cam', source: 'rtsp://192.168.1.20:554/…', state: 'starting', since: new Date().toISOString(), reason: `starting ingest from ${RIG_CAMERA_SOURCE}`, hint: null, restarts: 0, segmentsPublished: 0, segmentsDropped: 0, newestSegmentAt: null, newestSegmentAgeSeconds: null, inputBitrateKbps: null };
+const starting: CameraStatus = { id: 'cam', name: 'Cam', source: 'rtsp://192.168.1.20:554/…', state: 'starting', since: new Date().toISOString(), reason: `starting ingest from ${RIG_CAMERA_SOURCE}`, hint: null, restarts: 0, segmentsPublished: 0, segmentsDropped: 0, newestSegmentAt: null, newestSegmentAgeSeconds: null, inputBitrateKbps: null, stream: null };
 
 const urls: string[] = [];
 let connections = 0;
