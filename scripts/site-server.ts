@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
 import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
+import { serveBeacon } from '../lib/analytics/serve-beacon.ts';
 import { getEnv } from '../lib/env.ts';
 import { matchMediaRoute } from '../lib/media-route.ts';
 import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
@@ -25,6 +26,7 @@ await app.prepare();
 const server = createServer((request, response) => {
   stampClientAddress(request, trustedProxies);
   if (serveStaticAsset(request, response, assets)) return;
+  if (serveBeacon(request, response)) return;
   const media = matchMediaRoute(request.url ?? '/');
   if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path');
   if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path).catch(() => response.destroy());
