@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
 import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
+import { serveBeacon } from '../lib/analytics/serve-beacon.ts';
 import { getEnv } from '../lib/env.ts';
 import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
 import { createLogger } from '../lib/log.ts';
@@ -36,6 +37,7 @@ const server = createServer((request, response) => {
   if (refusal) return sendError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
   response.on('finish', () => countHttpRequest(classifyRoute(request.url ?? '/'), response.statusCode));
   if (serveStaticAsset(request, response, assets)) return;
+  if (serveBeacon(request, response)) return;
   const media = matchMediaRoute(request.url ?? '/');
   if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path or query');
   if (media?.plainPath) return void serveBlockingReload(request, response, media.path, media.plainPath).catch(() => response.destroy());

@@ -1,10 +1,12 @@
 import { beaconError } from '@/lib/analytics/beacon-response';
-import { handleBeacon } from '@/lib/analytics/handle-beacon';
+import { handleBeaconRequest } from '@/lib/analytics/beacon-route';
 
+// The site server answers /api/beacon before Next (lib/analytics/serve-beacon.ts); this handler
+// is the same logic for `next dev` and anything else that runs Next alone.
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request): Promise<Response> {
-  return handleBeacon(request);
+  return handleBeaconRequest(request);
 }
 
 function onlyPost(): Response {
