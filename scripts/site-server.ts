@@ -15,7 +15,7 @@ import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../lib/metri
 import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
 import { createHeldLimit } from '../lib/net/held-limit.ts';
 import { gateRequest } from '../lib/net/request-gate.ts';
-import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
+import { proxyToOrigin, sendMediaError } from '../lib/origin-proxy.ts';
 import { startOriginPull } from '../lib/origin-pull/start-origin-pull.ts';
 import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
 import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
@@ -33,11 +33,11 @@ await app.prepare();
 const server = createServer((request, response) => {
   stampClientAddress(request, trustedProxies);
   const refusal = gateRequest(request);
-  if (refusal) return sendError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
+  if (refusal) return sendMediaError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
   response.on('finish', () => countHttpRequest(classifyRoute(request.url ?? '/'), response.statusCode));
   if (serveStaticAsset(request, response, assets)) return;
   const media = matchMediaRoute(request.url ?? '/');
-  if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path or query');
+  if (media && 'error' in media) return sendMediaError(response, 400, media.error, 'Malformed media path or query');
   if (media?.plainPath) return void serveBlockingReload(request, response, media.path, media.plainPath).catch(() => response.destroy());
   if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path).catch(() => response.destroy());
   handle(request, response).catch((error: unknown) => {
