@@ -3,7 +3,7 @@
 // The camera is a local recording looped in real time (file://), ingested exactly like
 // a camera: copy, segment, check, publish. Prints figures; asserts nothing.
 // `npm run bench:ingest -- detection [N]`: how each way of checking segments fares on N
-// segments that lost a chunk of bytes (see worker/ingest/check-detection.ts).
+// segments that lost a chunk of bytes (see scripts/bench-ingest-detection.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';
 import { spawnWorker } from '../worker/testing/worker-process.ts';
-import { printDetection } from '../worker/ingest/check-detection.ts';
+import { printDetection } from './bench-ingest-detection.ts';
 
 const DETECTION = process.argv[2] === 'detection';
 const SECONDS = DETECTION ? 0 : Number(process.argv[2] ?? 30);
