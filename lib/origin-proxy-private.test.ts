@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchMediaRoute } from './media-route.ts';
 import { proxyToOrigin, sendMediaError } from './origin-proxy.ts';
 
-// The site's media pass-through, routed as scripts/site-server.ts routes it, in front of an
+// The site's media pass-through, routed as lib/site-server/site-server.ts routes it, in front of an
 // origin that records what reaches it: no private path and no credentials ever get there.
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 let origin: Server;

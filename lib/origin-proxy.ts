@@ -9,7 +9,7 @@ const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range', 'user-agent
 const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges', 'x-content-type-options'];
 
 // On a single machine the site passes media through to the worker's origin, in front of Next
-// (scripts/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
+// (lib/site-server/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
 // viewer asks for the playlist several times per segment. Bytes are streamed, headers kept as
 // the origin set them (edges depend on them), and nothing added.
 export async function proxyToOrigin(request: IncomingMessage, response: ServerResponse, originUrl: string, path: string): Promise<void> {

@@ -8,7 +8,7 @@ import { exited, freePort } from './child-process.ts';
 
 export type Site = { url: string; port: number; pid: number; output: () => string; openDescriptors: () => number; stop: () => Promise<void> };
 
-// The production site server (.build/site.mjs: Next behind scripts/site-server.ts), built first
+// The production site server (.build/site.mjs: Next behind lib/site-server/site-server.ts), built first
 // if stale, on a free port with its own database and cameras file, in front of `originUrl`.
 export async function startSite(originUrl: string, cameras: unknown, env: Record<string, string> = {}): Promise<Site> {
   const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build'], { stdio: 'inherit' });

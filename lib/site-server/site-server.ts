@@ -1,24 +1,24 @@
 // The site process: Next.js behind a plain Node HTTP server that sends the build's static
 // files itself, precompressed (lib/static-assets), and streams media from the worker's origin
-// (lib/origin-proxy.ts). Pages and APIs are Next's. Run by scripts/serve.ts as the bundle
+// (lib/origin-proxy.ts). Pages and APIs are Next's. Run by lib/site-server/serve.ts as the bundle
 // .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
-import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
-import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
-import { getEnv } from '../lib/env.ts';
-import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
-import { createLogger } from '../lib/log.ts';
-import { matchMediaRoute } from '../lib/media-route.ts';
-import { startMetricsServer } from '../lib/metrics/metrics-server.ts';
-import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../lib/metrics/site-metrics.ts';
-import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
-import { createHeldLimit } from '../lib/net/held-limit.ts';
-import { gateRequest } from '../lib/net/request-gate.ts';
-import { proxyToOrigin, sendMediaError } from '../lib/origin-proxy.ts';
-import { startOriginPull } from '../lib/origin-pull/start-origin-pull.ts';
-import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
-import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
+import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../analytics/analytics-state.ts';
+import { startEdgeLogCollector } from '../analytics/edge-log-collector.ts';
+import { getEnv } from '../env.ts';
+import { createReloadFanout } from '../hls/reload-fanout.ts';
+import { createLogger } from '../log.ts';
+import { matchMediaRoute } from '../media-route.ts';
+import { startMetricsServer } from '../metrics/metrics-server.ts';
+import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../metrics/site-metrics.ts';
+import { compileTrustedProxies, stampClientAddress } from '../net/client-address.ts';
+import { createHeldLimit } from '../net/held-limit.ts';
+import { gateRequest } from '../net/request-gate.ts';
+import { proxyToOrigin, sendMediaError } from '../origin-proxy.ts';
+import { startOriginPull } from '../origin-pull/start-origin-pull.ts';
+import { ASSET_DIRS } from '../static-assets/asset-dirs.ts';
+import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../static-assets/static-assets.ts';
 
 const env = getEnv();
 const trustedProxies = compileTrustedProxies(env.TRUSTED_PROXIES);
