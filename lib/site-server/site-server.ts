@@ -1,24 +1,24 @@
 // The site process: Next.js behind a plain Node HTTP server that sends the build's static
-// files itself, precompressed (lib/static-assets), and streams media from the worker's origin
-// (lib/origin-proxy.ts). Pages and APIs are Next's. Run by lib/site-server/serve.ts as the bundle
+// files itself, precompressed (lib/site-server/static-assets), and streams media from the worker's origin
+// (lib/site-server/origin-proxy.ts). Pages and APIs are Next's. Run by lib/site-server/serve.ts as the bundle
 // .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
 import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../analytics/analytics-state.ts';
 import { startEdgeLogCollector } from '../analytics/edge-log-collector.ts';
 import { getEnv } from '../env.ts';
-import { createReloadFanout } from '../hls/reload-fanout.ts';
+import { createReloadFanout } from './reload-fanout.ts';
 import { createLogger } from '../log.ts';
-import { matchMediaRoute } from '../media-route.ts';
-import { startMetricsServer } from '../metrics/metrics-server.ts';
-import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../metrics/site-metrics.ts';
+import { matchMediaRoute } from './media-route.ts';
+import { startMetricsServer } from './metrics-server.ts';
+import { classifyRoute, countHttpRequest, renderSiteMetrics } from './site-metrics.ts';
 import { compileTrustedProxies, stampClientAddress } from '../net/client-address.ts';
 import { createHeldLimit } from '../net/held-limit.ts';
-import { gateRequest } from '../net/request-gate.ts';
-import { proxyToOrigin, sendMediaError } from '../origin-proxy.ts';
-import { startOriginPull } from '../origin-pull/start-origin-pull.ts';
-import { ASSET_DIRS } from '../static-assets/asset-dirs.ts';
-import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../static-assets/static-assets.ts';
+import { gateRequest } from './request-gate.ts';
+import { proxyToOrigin, sendMediaError } from './origin-proxy.ts';
+import { startOriginPull } from './origin-pull/start-origin-pull.ts';
+import { ASSET_DIRS } from './static-assets/asset-dirs.ts';
+import { loadStaticAssets, serveStaticAsset, type StaticAssets } from './static-assets/static-assets.ts';
 
 const env = getEnv();
 const trustedProxies = compileTrustedProxies(env.TRUSTED_PROXIES);

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { ErrorCode } from './errors.ts';
-import { sendError } from './http.ts';
-import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE, NOSNIFF } from './media-headers.ts';
-import { pipeBody } from './net/pipe-body.ts';
+import type { ErrorCode } from '../errors.ts';
+import { sendError } from '../http.ts';
+import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE, NOSNIFF } from '../media-headers.ts';
+import { pipeBody } from '../net/pipe-body.ts';
 
 const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range', 'user-agent']; // UA: preview.jpg portal attribution
 const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges', 'x-content-type-options'];

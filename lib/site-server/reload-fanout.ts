@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeldLimit } from '../net/held-limit.ts';
-import { pickResponseHeaders, proxyToOrigin, sendMediaError } from '../origin-proxy.ts';
+import { pickResponseHeaders, proxyToOrigin, sendMediaError } from './origin-proxy.ts';
 
 // Blocking playlist reloads on a single machine: every viewer waiting for segment N shares one
 // request to the origin, and its answer (a few hundred bytes) is written to all of them, as
