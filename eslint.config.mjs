@@ -30,7 +30,8 @@ export default tseslint.config(
   restrict(['app/**'], [layer('app', 'worker'), DATABASE]),
   restrict(['worker/**'], ['app', 'components'].map((folder) => layer('worker', folder)).concat(DATABASE)),
   {
-    files: ['lib/env.ts', 'lib/testing/**', 'worker/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'playwright.*.config.ts', 'vitest.config.ts', '**/*.test.ts'],
+    // lib/site-server/serve.ts hands its whole environment on to the site and worker it starts.
+    files: ['lib/env.ts', 'lib/site-server/serve.ts', 'lib/testing/**', 'worker/testing/**', 'scripts/**', 'e2e/**', 'prisma.config.ts', 'playwright.config.ts', 'playwright.*.config.ts', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -32,7 +32,7 @@ export default defineConfig({
 // /api/health answers 503 until the camera is live, so this waits for real video.
 export function lookoutServer({ port, originPort, dataDir, config }: { port: number; originPort: number; dataDir: string; config: string }) {
   return {
-    command: 'node --import tsx scripts/db-migrate.ts && exec node --import tsx scripts/serve.ts',
+    command: 'node --import tsx scripts/db-migrate.ts && exec node --import tsx lib/site-server/serve.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 90_000,
     reuseExistingServer: false,

@@ -17,6 +17,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only. Media, snapshots and the build's static files never reach Next: the site
-  // server sends them (scripts/site-server.ts).
+  // server sends them (lib/site-server/site-server.ts).
   matcher: ['/((?!_next/static|_next/image|icon\\.svg|favicon\\.ico).*)'],
 };

@@ -19,6 +19,7 @@ import type { SnapshotJob } from '../worker/snapshot/snapshot-job.ts';
 // the site that records what reaches it.
 type Seen = { path: string; status: number; headers: IncomingHttpHeaders };
 const originSeen: Seen[] = [];
+const originArrived: string[] = []; // request targets as they reach the origin, before any answer
 let originConnections = 0;
 let publisher: Publisher; // camera "live": a real publisher, for blocking playlist reloads
 const siteSeen: Seen[] = [];
@@ -76,6 +77,7 @@ beforeAll(async () => {
   await publishLive(); // sequence 0
   origin = createOriginServer({ hlsRoot: join(root, 'hls'), cameraIds: ['cam', 'live'], status: () => ({ generatedAt: '', cameras: [] }), snapshots: { defaultCameraId: 'cam', jobs }, playlists: new Map([['live', publisher]]), log: createLogger('edge-test') });
   record(originSeen, origin);
+  origin.on('request', (req) => originArrived.push(req.url!));
   origin.on('connection', () => originConnections++);
   uplink = await startUplink({ host: '127.0.0.1', port: await listen(origin) }, { latencyMs: UPLINK_MS });
 
@@ -133,7 +135,7 @@ describe('the nginx edge', () => {
 
   it('lets all viewers waiting for the next segment share one blocking playlist request', async () => {
     const waiting = Promise.all(Array.from({ length: 30 }, () => get('/hls/live/index.m3u8?_HLS_msn=1').then((r) => r.text())));
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor(() => originArrived.includes('/hls/live/index.m3u8?_HLS_msn=1'), { timeoutMs: 5000, intervalMs: 20, what: 'the edge to ask the origin' });
     await publishLive();
     const playlists = await waiting;
     expect(playlists.every((p) => p.includes('live-1.ts'))).toBe(true);
@@ -162,8 +164,13 @@ describe('the nginx edge', () => {
     expect(first.status).toBe(200);
     expect(Buffer.from(await first.arrayBuffer()).equals(preview.body)).toBe(true);
     expect((await get('/preview.jpg?w=640')).headers.get('x-cache-status')).toBe('HIT');
-    await new Promise((r) => setTimeout(r, 2200)); // past max-age=1 (nginx counts whole seconds): the next request goes to the origin
-    const again = await get('/preview.jpg?w=640');
+    // Past max-age=1 (nginx counts whole seconds) the next request goes to the origin.
+    const again = await waitFor(async () => {
+      const reply = await get('/preview.jpg?w=640');
+      if (reply.headers.get('x-cache-status') !== 'HIT') return reply;
+      await reply.arrayBuffer();
+      return null;
+    }, { timeoutMs: 10_000, intervalMs: 100, what: 'the cached preview to expire' });
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(preview.body)).toBe(true);
     const asked = originSeen.filter((s) => s.path === '/preview.jpg?w=640');
@@ -202,8 +209,8 @@ describe('the nginx edge', () => {
       expect(cached.status).toBe(200);
       expect(Buffer.from(await cached.arrayBuffer()).equals(segment)).toBe(true);
       expect((await get('/hls/cam/never.ts')).status).toBe(502);
-      await new Promise((r) => setTimeout(r, 2200)); // past the playlist's max-age
-      expect((await get('/hls/cam/index.m3u8')).status).toBe(502); // players say "offline" instead of stalling
+      // Past the playlist's max-age, players hear "offline" instead of stalling.
+      await waitFor(async () => (await get('/hls/cam/index.m3u8')).status === 502, { timeoutMs: 10_000, intervalMs: 100, what: 'the edge to stop serving the stale playlist' });
     } finally {
       await new Promise<void>((r) => origin.listen(port, '127.0.0.1', r));
     }

@@ -2,19 +2,26 @@
 // Codes are a closed list so clients and tests can branch on them.
 export type ErrorCode =
   | 'bad_request'
+  | 'bad_path'
+  | 'bad_query'
+  | 'bad_cursor'
+  | 'bad_range'
   | 'invalid_json'
   | 'invalid_body'
   | 'invalid_fault'
   | 'body_too_large'
+  | 'payload_too_large'
+  | 'length_required'
   | 'unauthorized'
   | 'forbidden'
+  | 'forbidden_origin'
   | 'not_found'
   | 'method_not_allowed'
   | 'not_acceptable'
   | 'rate_limited'
   | 'msn_too_far'
   | 'no_snapshot_yet'
-  | 'origin_unreachable'
+  | 'origin_unavailable'
   | 'internal';
 
 export type ErrorBody = { error: { code: ErrorCode; message: string } };

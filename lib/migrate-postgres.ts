@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { listMigrations, type MigrationResult } from './migrate.ts';
+import { isApplied, listMigrations, type MigrationResult } from './migrate.ts';
 
 // The PostgreSQL twin of applyMigrations in migrate.ts: prisma/postgresql/migrations/*/migration.sql
 // in order, each in its own transaction with its row in `_prisma_migrations` (Prisma's own
@@ -33,14 +33,7 @@ export async function applyPostgresMigrations(url: string, migrationsDir: string
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
     for (const migration of listMigrations(migrationsDir)) {
-      const previous = done.get(migration.name);
-      if (previous !== undefined) {
-        if (previous !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs). Create a new migration instead.`);
-        }
-        result.alreadyApplied.push(migration.name);
-        continue;
-      }
+      if (isApplied(migration, done, result)) continue;
       const startedAt = new Date();
       await client.query('BEGIN');
       try {

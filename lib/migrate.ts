@@ -37,6 +37,18 @@ export function listMigrations(dir: string): { name: string; sql: string; checks
     });
 }
 
+// True when the migration ran before (noted in result.alreadyApplied); an applied migration
+// whose file changed since is refused: the two providers' histories must stay what ran.
+export function isApplied(migration: { name: string; checksum: string }, done: ReadonlyMap<string, string>, result: MigrationResult): boolean {
+  const previous = done.get(migration.name);
+  if (previous === undefined) return false;
+  if (previous !== migration.checksum) {
+    throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs). Create a new migration instead.`);
+  }
+  result.alreadyApplied.push(migration.name);
+  return true;
+}
+
 export function applyMigrations(dbFile: string, migrationsDir: string): MigrationResult {
   mkdirSync(dirname(dbFile), { recursive: true });
   const db = new Database(dbFile);
@@ -50,14 +62,7 @@ export function applyMigrations(dbFile: string, migrationsDir: string): Migratio
     );
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
     for (const migration of listMigrations(migrationsDir)) {
-      const previous = done.get(migration.name);
-      if (previous !== undefined) {
-        if (previous !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs). Create a new migration instead.`);
-        }
-        result.alreadyApplied.push(migration.name);
-        continue;
-      }
+      if (isApplied(migration, done, result)) continue;
       const startedAt = Date.now();
       db.transaction(() => {
         db.exec(migration.sql);

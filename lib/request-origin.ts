@@ -7,7 +7,7 @@ type OriginEnv = Pick<Env, 'PUBLIC_URL' | 'ALLOWED_HOSTS' | 'PORT'>;
 
 // The site's public origin for absolute links (canonical link, Open Graph images, embed code).
 // PUBLIC_URL wins. Otherwise the request's own host as seen through the edge — X-Forwarded-*
-// reach here only from TRUSTED_PROXIES (scripts/site-server.ts drops them from anyone else) —
+// reach here only from TRUSTED_PROXIES (lib/site-server/site-server.ts drops them from anyone else) —
 // but only an http(s) scheme and a valid host, and one of ALLOWED_HOSTS when that is set:
 // a page must never carry a host or scheme a visitor made up. Never throws.
 export function resolveRequestOrigin(h: HeaderSource, env: OriginEnv): string {

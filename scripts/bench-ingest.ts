@@ -3,7 +3,7 @@
 // The camera is a local recording looped in real time (file://), ingested exactly like
 // a camera: copy, segment, check, publish. Prints figures; asserts nothing.
 // `npm run bench:ingest -- detection [N]`: how each way of checking segments fares on N
-// segments that lost a chunk of bytes (see worker/ingest/check-detection.ts).
+// segments that lost a chunk of bytes (see scripts/bench-ingest-detection.ts).
 // `npm run bench:ingest -- lag`: how long after the closing keyframe reaches ffmpeg each
 // segment is announced, old input form vs FLV with the camera clock, 720p and 1080p with
 // B-frames (see worker/ingest/ingest-lag.ts).
@@ -15,7 +15,7 @@ import { applyMigrations } from '../lib/migrate.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';
 import { spawnWorker } from '../worker/testing/worker-process.ts';
-import { printDetection } from '../worker/ingest/check-detection.ts';
+import { printDetection } from './bench-ingest-detection.ts';
 import { printLag } from '../worker/ingest/ingest-lag.ts';
 
 const DETECTION = process.argv[2] === 'detection';

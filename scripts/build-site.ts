@@ -1,12 +1,12 @@
 // The site's build: `next build`, then the files the site server sends from memory
-// (lib/static-assets): hls.js as its own versioned script, and a brotli and a gzip copy of
+// (lib/site-server/static-assets): hls.js as its own versioned script, and a brotli and a gzip copy of
 // every compressible file, made once here instead of per request.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HLS_SCRIPT_NAME } from '../components/player/hls-script-src.ts';
-import { ASSET_DIRS, PLAYER_DIR } from '../lib/static-assets/asset-dirs.ts';
-import { precompressDir } from '../lib/static-assets/precompress.ts';
+import { ASSET_DIRS, PLAYER_DIR } from '../lib/site-server/static-assets/asset-dirs.ts';
+import { precompressDir } from '../lib/site-server/static-assets/precompress.ts';
 
 const built = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 if (built.status !== 0) process.exit(built.status ?? 1);

@@ -10,4 +10,4 @@ node_modules/.bin/tsx scripts/check-config.ts
 node_modules/.bin/tsx scripts/db-migrate.ts | sed 's/^/setup | /'
 ensure_site_build
 ensure_worker_build
-exec node_modules/.bin/tsx scripts/serve.ts
+exec node_modules/.bin/tsx lib/site-server/serve.ts

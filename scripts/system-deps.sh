@@ -43,13 +43,13 @@ ensure_media_tools() {
 # the precompressed copies (scripts/build-site.ts), then the site server as one bundled file.
 ensure_site_build() {
   # The stamp is taken when a build starts, so a file edited during the build still counts as newer.
-  if [ -f .build/site.stamp ] && [ -f .next/BUILD_ID ] && [ -f .build/site.mjs ] && [ -z "$(find app components lib public prisma/schema.prisma next.config.ts postcss.config.mjs proxy.ts tsconfig.json package-lock.json scripts/build-site.ts scripts/site-server.ts -type f -newer .build/site.stamp -print -quit 2>/dev/null)" ]; then
+  if [ -f .build/site.stamp ] && [ -f .next/BUILD_ID ] && [ -f .build/site.mjs ] && [ -z "$(find app components lib public prisma/schema.prisma next.config.ts postcss.config.mjs proxy.ts tsconfig.json package-lock.json scripts/build-site.ts -type f -newer .build/site.stamp -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   log "building the site (next build)…"
   mkdir -p .build && rm -f .build/site.stamp && touch .build/site.stamp.new
   node_modules/.bin/tsx scripts/build-site.ts >/tmp/lookout-build.log 2>&1 || { cat /tmp/lookout-build.log; log "next build failed"; exit 1; }
-  node_modules/.bin/esbuild scripts/site-server.ts --bundle --platform=node --format=esm --target=node20 \
+  node_modules/.bin/esbuild lib/site-server/site-server.ts --bundle --platform=node --format=esm --target=node20 \
     --packages=external --outfile=.build/site.mjs --log-level=warning
   mv .build/site.stamp.new .build/site.stamp
 }

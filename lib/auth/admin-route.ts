@@ -1,4 +1,5 @@
-import { HttpError, jsonError } from '../http-error.ts';
+import { HttpError, toHttpError } from '../errors.ts';
+import { errorResponse } from '../http.ts';
 import { createLogger } from '../log.ts';
 import { isSameOriginRequest } from './request-checks.ts';
 import { requireOwner } from './require-owner.ts';
@@ -17,9 +18,9 @@ export function adminRoute(handler: Handler): Handler {
       await requireOwner('api');
       return await handler(request);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.code, error.message);
-      log.error(`admin route failed: ${error instanceof Error ? error.message : String(error)}`);
-      return jsonError(500, 'internal', 'Something went wrong.');
+      const { error: reply, expected } = toHttpError(error);
+      if (!expected) log.error(`admin route failed: ${error instanceof Error ? error.message : String(error)}`);
+      return errorResponse(reply.status, reply.code, reply.message, reply.headers);
     }
   };
 }

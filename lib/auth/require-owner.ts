@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { HttpError } from '../http-error.ts';
+import { HttpError } from '../errors.ts';
 import { validateSession } from '../queries/sessions.ts';
 import { hashSessionToken, isWellFormedToken, SESSION_COOKIE } from './session-token.ts';
 

@@ -1,9 +1,9 @@
 import { connect, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { readResponses } from './http-load.ts';
 
 export type BeaconLoadResult = { perSecond: number; statuses: Record<number, number>; starts: number; errors: number };
 
-const HEADER_END = Buffer.from('\r\n\r\n');
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 // Keep-alive POST /api/beacon load: each connection plays viewers one after another (a start,
@@ -19,9 +19,6 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   const started = Date.now();
   const sockets = Array.from({ length: connections }, (_, index) => {
     const socket: Socket = connect(Number(port), hostname);
-    let head: Buffer = Buffer.alloc(0);
-    let bodyLeft = -1;
-    let status = 0;
     let beaconNo = 0;
     let id = '';
     let ip = '';
@@ -41,27 +38,10 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
     socket.setNoDelay(true);
     socket.on('connect', send);
     socket.on('error', () => errors++);
-    socket.on('data', (chunk: Buffer) => {
-      while (chunk.length > 0) {
-        if (bodyLeft < 0) {
-          head = head.length ? Buffer.concat([head, chunk]) : chunk;
-          const end = head.indexOf(HEADER_END);
-          if (end < 0) return;
-          const text = head.subarray(0, end).toString('latin1');
-          status = Number(text.slice(9, 12));
-          bodyLeft = Number(/\r\ncontent-length: *(\d+)/i.exec(text)?.[1] ?? 0);
-          chunk = head.subarray(end + 4);
-          head = Buffer.alloc(0);
-        }
-        const used = Math.min(bodyLeft, chunk.length);
-        bodyLeft -= used;
-        chunk = chunk.subarray(used);
-        if (bodyLeft > 0) return;
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        if (status === 204 && pendingStart) starts++;
-        bodyLeft = -1;
-        if (running) send();
-      }
+    readResponses(socket, (status) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === 204 && pendingStart) starts++;
+      if (running) send();
     });
     return socket;
   });

@@ -17,32 +17,12 @@ export async function runHttpLoad(url: string, { connections = 50, seconds = 10,
   const started = Date.now();
   const sockets = Array.from({ length: connections }, () => {
     const socket: Socket = connect(Number(port), hostname);
-    let head: Buffer = Buffer.alloc(0);
-    let bodyLeft = -1; // -1: reading the header block
-    let status = 0;
     socket.setNoDelay(true);
     socket.on('connect', () => socket.write(request));
     socket.on('error', () => errors++);
-    socket.on('data', (chunk: Buffer) => {
-      while (chunk.length > 0) {
-        if (bodyLeft < 0) {
-          head = head.length ? Buffer.concat([head, chunk]) : chunk;
-          const end = head.indexOf(HEADER_END);
-          if (end < 0) return;
-          const text = head.subarray(0, end).toString('latin1');
-          status = Number(text.slice(9, 12));
-          bodyLeft = Number(/\r\ncontent-length: *(\d+)/i.exec(text)?.[1] ?? 0);
-          chunk = head.subarray(end + 4);
-          head = Buffer.alloc(0);
-        }
-        const used = Math.min(bodyLeft, chunk.length);
-        bodyLeft -= used;
-        chunk = chunk.subarray(used);
-        if (bodyLeft > 0) return;
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        bodyLeft = -1;
-        if (running) socket.write(request);
-      }
+    readResponses(socket, (status) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (running) socket.write(request);
     });
     return socket;
   });
@@ -52,6 +32,33 @@ export async function runHttpLoad(url: string, { connections = 50, seconds = 10,
   const elapsed = (Date.now() - started) / 1000;
   for (const socket of sockets) socket.destroy();
   return { perSecond: done / elapsed, statuses, errors };
+}
+
+// Calls back with each response's status on a keep-alive socket; bodies are counted, never decoded.
+export function readResponses(socket: Socket, onResponse: (status: number) => void): void {
+  let head: Buffer = Buffer.alloc(0);
+  let bodyLeft = -1; // -1: reading the header block
+  let status = 0;
+  socket.on('data', (chunk: Buffer) => {
+    while (chunk.length > 0) {
+      if (bodyLeft < 0) {
+        head = head.length ? Buffer.concat([head, chunk]) : chunk;
+        const end = head.indexOf(HEADER_END);
+        if (end < 0) return;
+        const text = head.subarray(0, end).toString('latin1');
+        status = Number(text.slice(9, 12));
+        bodyLeft = Number(/\r\ncontent-length: *(\d+)/i.exec(text)?.[1] ?? 0);
+        chunk = head.subarray(end + 4);
+        head = Buffer.alloc(0);
+      }
+      const used = Math.min(bodyLeft, chunk.length);
+      bodyLeft -= used;
+      chunk = chunk.subarray(used);
+      if (bodyLeft > 0) return;
+      bodyLeft = -1;
+      onResponse(status);
+    }
+  });
 }
 
 // `tsx lib/testing/http-load.ts <url> [connections] [seconds] [header: value]…` prints the result as JSON,

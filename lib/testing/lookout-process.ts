@@ -17,7 +17,7 @@ export async function startLookout(name: string): Promise<Lookout> {
   applyMigrations(join(dir, 'lookout.db'), 'prisma/migrations');
   const [port, originPort] = [await freePort(), await freePort()];
   const env = { ...process.env, PORT: String(port), ORIGIN_PORT: String(originPort), LOOKOUT_DATA_DIR: join(dir, 'data'), DATABASE_URL: `file:${join(dir, 'lookout.db')}`, LOOKOUT_CONFIG: join(dir, 'none.json') };
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'lib/site-server/serve.ts'], { env, stdio: 'ignore' });
   const siteUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     server.kill('SIGTERM');

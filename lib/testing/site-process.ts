@@ -1,18 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../migrate.ts';
+import { buildSite } from './site-alone-process.ts';
 import { waitFor } from './wait-for.ts';
 import { exited, freePort } from './child-process.ts';
 
 export type Site = { url: string; port: number; pid: number; output: () => string; openDescriptors: () => number; stop: () => Promise<void> };
 
-// The production site server (.build/site.mjs: Next behind scripts/site-server.ts), built first
+// The production site server (.build/site.mjs: Next behind lib/site-server/site-server.ts), built first
 // if stale, on a free port with its own database and cameras file, in front of `originUrl`.
 export async function startSite(originUrl: string, cameras: unknown, env: Record<string, string> = {}): Promise<Site> {
-  const built = spawnSync('bash', ['-c', 'source scripts/system-deps.sh && ensure_site_build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('building the site failed');
+  buildSite();
   const dir = mkdtempSync(join(tmpdir(), 'lookout-site-'));
   applyMigrations(join(dir, 'lookout.db'), 'prisma/migrations');
   writeFileSync(join(dir, 'cameras.json'), JSON.stringify(cameras));

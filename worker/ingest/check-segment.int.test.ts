@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSegment, type IntegrityMode } from './check-segment.ts';
-import { buildCorpus, cutBytes, encodeCameraStream, remuxToTs, splitSegments, type Corpus } from './corrupt-corpus.ts';
+import { buildCorpus, cutBytes, encodeCameraStream, remuxToTs, splitSegments, type Corpus } from '../testing/corrupt-corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lookout-check-'));
 let corpus: Corpus;

@@ -5,7 +5,7 @@ export type SegmentCheck = { ok: boolean; errors: string[] };
 
 // Pure: the ffmpeg arguments that decode one finished segment and fail on any damage.
 // Measured on segments cut the way the lost-bytes bug cuts them (`npm run bench:ingest --
-// detection`, worker/ingest/check-detection.ts):
+// detection`, scripts/bench-ingest-detection.ts):
 // - `-xerror` is what makes the check see most damage. H.264 (CABAC) usually hides a lost
 //   chunk: the slice ends early, error concealment patches the picture, and ffmpeg says
 //   only "corrupt decoded frame" as a *warning*. With -xerror that is fatal (exit 1).

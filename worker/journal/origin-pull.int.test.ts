@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createLogger } from '../../lib/log.ts';
-import { pullOriginEvents } from '../../lib/origin-pull/pull-origin-events.ts';
+import { pullOriginEvents } from '../../lib/site-server/origin-pull/pull-origin-events.ts';
 import { getRecentHealthEvents } from '../../lib/queries/health-events.ts';
 import { getOriginCursor } from '../../lib/queries/origin-events.ts';
 import { getPreviewFetchCounts } from '../../lib/queries/preview-fetches.ts';
@@ -13,7 +13,7 @@ import { describeEachDatabase } from '../../lib/queries/testing/test-database.ts
 import { createOriginServer } from '../origin/server.ts';
 import { EventJournal } from './event-journal.ts';
 
-// The site's pull (lib/origin-pull) against the worker's real origin and journal, as a site on
+// The site's pull (lib/site-server/origin-pull) against the worker's real origin and journal, as a site on
 // another machine sees it: loopback not trusted, the shared token required.
 const TOKEN = 'split-test-origin-token-0123456789';
 const servers: Server[] = [];

@@ -6,6 +6,8 @@ import type { Logger } from '../../lib/log.ts';
 import { parseBlockingRequest } from '../../lib/hls/blocking-request.ts';
 import { createHeldLimit } from '../../lib/net/held-limit.ts';
 import { pipeBody } from '../../lib/net/pipe-body.ts';
+import type { ErrorCode } from '../../lib/errors.ts';
+import { sendError } from '../../lib/http.ts';
 import { waitForSegment, type PlaylistFeed } from './blocking-reload.ts';
 import { readOriginTarget } from './origin-target.ts';
 import { isPrivatePath } from './private-guard.ts';
@@ -32,30 +34,27 @@ export function createOriginServer(options: OriginOptions): Server {
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log.error(`origin: ${(error as Error).message}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+      if (!res.headersSent) refuse(res, 500, 'internal', 'Internal error');
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Only GET and HEAD' } });
+      return refuse(res, 405, 'method_not_allowed', 'Only GET and HEAD', { Allow: 'GET, HEAD' });
     }
     const target = readOriginTarget(req.url);
     if (!target) {
-      res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
-      return sendJson(res, 400, { error: { code: 'bad_path', message: 'Malformed path' } });
+      return refuse(res, 400, 'bad_path', 'Malformed path', { 'Cache-Control': ERROR_MEDIA_CACHE });
     }
     const { path, search } = target;
     if (isPrivatePath(path)) return servePrivate(req, res, path, search, options.status, options.private);
     if (serveSnapshot(req, res, target, options.snapshots)) return;
-    if (!path.startsWith('/hls/')) return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+    if (!path.startsWith('/hls/')) return refuse(res, 404, 'not_found', 'Not found');
     const media = resolveMediaPath(options.hlsRoot, known, path);
     const blocking = media?.kind === 'playlist' ? parseBlockingRequest(search) : null;
     if (blocking && 'error' in blocking) {
-      res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
-      return sendJson(res, 400, { error: { code: 'bad_request', message: blocking.error } });
+      return refuse(res, 400, 'bad_request', blocking.error, { 'Cache-Control': ERROR_MEDIA_CACHE });
     }
     const feed = media && options.playlists?.get(media.cameraId);
     if (blocking && feed) {
@@ -63,8 +62,7 @@ export function createOriginServer(options: OriginOptions): Server {
       const holding = held.tryHold();
       const outcome = await waitForSegment(feed, blocking.msn, holding ? 2 * feed.targetDuration() * 1000 : 0, req).finally(() => holding && held.release());
       if (outcome === 'too-far') {
-        res.setHeader('Cache-Control', ERROR_MEDIA_CACHE);
-        return sendJson(res, 400, { error: { code: 'msn_too_far', message: 'That segment is more than two segments ahead' } });
+        return refuse(res, 400, 'msn_too_far', 'That segment is more than two segments ahead', { 'Cache-Control': ERROR_MEDIA_CACHE });
       }
       if (req.destroyed) return;
     }
@@ -73,8 +71,7 @@ export function createOriginServer(options: OriginOptions): Server {
     const info = handle ? await handle.stat() : null;
     if (!media || !handle || !info?.isFile()) {
       await handle?.close();
-      res.setHeader('Cache-Control', MISSING_MEDIA_CACHE);
-      return sendJson(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+      return refuse(res, 404, 'not_found', 'Not found', { 'Cache-Control': MISSING_MEDIA_CACHE });
     }
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[media.kind],
@@ -92,8 +89,7 @@ export function createOriginServer(options: OriginOptions): Server {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...NOSNIFF });
-  res.end(text);
+// Every origin error is an ordinary JSON error that browsers must not sniff.
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+  sendError(res, status, code, message, { ...NOSNIFF, ...headers });
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../../lib/http.ts';
 import { ERROR_MEDIA_CACHE, NOSNIFF } from '../../lib/media-headers.ts';
 import { parseCanonicalQuery, PREVIEW_QUERY } from '../../lib/net/canonical-query.ts';
 import { snapshotWidths } from '../snapshot/render-snapshot.ts';
@@ -21,8 +22,7 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, target:
   // One spelling per image (lib/net/canonical-query.ts): edge caches key on `w`.
   const query = parseCanonicalQuery(target.search, PREVIEW_QUERY);
   if ('error' in query) {
-    res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': ERROR_MEDIA_CACHE, ...NOSNIFF });
-    res.end(JSON.stringify({ error: { code: 'bad_query', message: query.error } }));
+    sendError(res, 400, 'bad_query', query.error, { 'Cache-Control': ERROR_MEDIA_CACHE, ...NOSNIFF });
     return true;
   }
   const entry = source.jobs.get(match[1] ?? source.defaultCameraId);
@@ -31,8 +31,7 @@ export function serveSnapshot(req: IncomingMessage, res: ServerResponse, target:
   if (!entry || width === undefined || !snapshotWidths(entry.width).includes(width)) return notFound(res);
   const view = entry.job.view();
   if (!view) {
-    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store', ...NOSNIFF });
-    res.end(JSON.stringify({ error: { code: 'no_snapshot_yet', message: 'No image from this camera yet' } }));
+    sendError(res, 503, 'no_snapshot_yet', 'No image from this camera yet', { 'Retry-After': String(entry.intervalSeconds), 'Cache-Control': 'no-store', ...NOSNIFF });
     return true;
   }
   const { snapshot } = view;
@@ -66,7 +65,6 @@ function notModified(req: IncomingMessage, etag: string, changedAt: number): boo
 }
 
 function notFound(res: ServerResponse): true {
-  res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=1', ...NOSNIFF });
-  res.end(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }));
+  sendError(res, 404, 'not_found', 'Not found', { 'Cache-Control': 'public, max-age=1', ...NOSNIFF });
   return true;
 }

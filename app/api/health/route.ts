@@ -1,6 +1,7 @@
+import { jsonResponse } from '@/lib/http';
 import { getWorkerHealth, toPublicHealth } from '@/lib/worker-health';
 
 export async function GET(): Promise<Response> {
   const health = await getWorkerHealth();
-  return Response.json(toPublicHealth(health), { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return jsonResponse(health.ok ? 200 : 503, toPublicHealth(health));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminRoute } from '@/lib/auth/admin-route';
 import { buildHourlyCsv } from '@/lib/dashboard/hourly-csv';
-import { HttpError } from '@/lib/http-error';
+import { HttpError } from '@/lib/errors';
 import { getHourlyExport } from '@/lib/queries/analytics/get-hourly-export';
 import { listPublicCameras } from '@/lib/site-cameras';
 import { DAY_MS, getMidnightOfLocalDate } from '@/lib/time-zone';

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.ts';
+import type { Logger } from '../../log.ts';
 import { pullOriginEvents, type PullTarget } from './pull-origin-events.ts';
 
 export type OriginPull = { stop: () => void };

@@ -1,18 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE } from './media-headers.ts';
-import { pipeBody } from './net/pipe-body.ts';
+import type { ErrorCode } from '../errors.ts';
+import { sendError } from '../http.ts';
+import { ERROR_MEDIA_CACHE, MISSING_MEDIA_CACHE, NOSNIFF } from '../media-headers.ts';
+import { pipeBody } from '../net/pipe-body.ts';
 
 const PASS_REQUEST = ['if-none-match', 'if-modified-since', 'range', 'user-agent']; // UA: preview.jpg portal attribution
 const PASS_RESPONSE = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'retry-after', 'x-snapshot-age', 'access-control-allow-origin', 'content-range', 'accept-ranges', 'x-content-type-options'];
 
 // On a single machine the site passes media through to the worker's origin, in front of Next
-// (scripts/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
+// (lib/site-server/site-server.ts): Next's route machinery cost ~2 ms of CPU per request, and every
 // viewer asks for the playlist several times per segment. Bytes are streamed, headers kept as
 // the origin set them (edges depend on them), and nothing added.
 export async function proxyToOrigin(request: IncomingMessage, response: ServerResponse, originUrl: string, path: string): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    sendError(response, 405, 'method_not_allowed', 'Media is read with GET or HEAD', { Allow: 'GET, HEAD' });
+    sendMediaError(response, 405, 'method_not_allowed', 'Media is read with GET or HEAD', { Allow: 'GET, HEAD' });
     return;
   }
   const headers = new Headers();
@@ -26,7 +28,7 @@ export async function proxyToOrigin(request: IncomingMessage, response: ServerRe
   try {
     upstream = await fetch(`${originUrl}${path}`, { method: request.method, headers, redirect: 'manual', signal: aborted.signal });
   } catch {
-    if (!aborted.signal.aborted) sendError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
+    if (!aborted.signal.aborted) sendMediaError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
     return;
   }
   response.writeHead(upstream.status, pickResponseHeaders(upstream.headers));
@@ -48,9 +50,6 @@ export function pickResponseHeaders(from: Headers): Record<string, string> {
 }
 
 // A 404 is kept for a second like the origin's own; any other error is never stored.
-export function sendError(response: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const cache = status === 404 ? MISSING_MEDIA_CACHE : ERROR_MEDIA_CACHE;
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': cache, 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff', ...extra });
-  response.end(body);
+export function sendMediaError(response: ServerResponse, status: number, code: ErrorCode, message: string, extra: Record<string, string> = {}): void {
+  sendError(response, status, code, message, { 'Cache-Control': status === 404 ? MISSING_MEDIA_CACHE : ERROR_MEDIA_CACHE, ...NOSNIFF, ...extra });
 }

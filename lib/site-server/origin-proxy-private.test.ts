@@ -2,9 +2,9 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchMediaRoute } from './media-route.ts';
-import { proxyToOrigin, sendError } from './origin-proxy.ts';
+import { proxyToOrigin, sendMediaError } from './origin-proxy.ts';
 
-// The site's media pass-through, routed as scripts/site-server.ts routes it, in front of an
+// The site's media pass-through, routed as lib/site-server/site-server.ts routes it, in front of an
 // origin that records what reaches it: no private path and no credentials ever get there.
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 let origin: Server;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const originUrl = await listen(origin);
   front = createServer((req, res) => {
     const media = matchMediaRoute(req.url ?? '/');
-    if (media && 'error' in media) return sendError(res, 400, media.error, 'Malformed media path');
+    if (media && 'error' in media) return sendMediaError(res, 400, media.error, 'Malformed media path');
     if (media) return void proxyToOrigin(req, res, originUrl, media.path);
     res.writeHead(404).end(); // Next's part in the real site
   });

@@ -1,25 +1,25 @@
 // The site process: Next.js behind a plain Node HTTP server that sends the build's static
-// files itself, precompressed (lib/static-assets), and streams media from the worker's origin
-// (lib/origin-proxy.ts). Pages and APIs are Next's. Run by scripts/serve.ts as the bundle
+// files itself, precompressed (lib/site-server/static-assets), and streams media from the worker's origin
+// (lib/site-server/origin-proxy.ts). Pages and APIs are Next's. Run by lib/site-server/serve.ts as the bundle
 // .build/site.mjs (scripts/system-deps.sh ensure_site_build).
 import { createServer } from 'node:http';
 import next from 'next';
-import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../lib/analytics/analytics-state.ts';
-import { startEdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
-import { serveBeacon } from '../lib/analytics/serve-beacon.ts';
-import { getEnv } from '../lib/env.ts';
-import { createReloadFanout } from '../lib/hls/reload-fanout.ts';
-import { createLogger } from '../lib/log.ts';
-import { matchMediaRoute } from '../lib/media-route.ts';
-import { startMetricsServer } from '../lib/metrics/metrics-server.ts';
-import { classifyRoute, countHttpRequest, renderSiteMetrics } from '../lib/metrics/site-metrics.ts';
-import { compileTrustedProxies, stampClientAddress } from '../lib/net/client-address.ts';
-import { createHeldLimit } from '../lib/net/held-limit.ts';
-import { gateRequest } from '../lib/net/request-gate.ts';
-import { proxyToOrigin, sendError } from '../lib/origin-proxy.ts';
-import { startOriginPull } from '../lib/origin-pull/start-origin-pull.ts';
-import { ASSET_DIRS } from '../lib/static-assets/asset-dirs.ts';
-import { loadStaticAssets, serveStaticAsset, type StaticAssets } from '../lib/static-assets/static-assets.ts';
+import { startAnalyticsFlusher, stopAnalyticsFlusher } from '../analytics/analytics-state.ts';
+import { startEdgeLogCollector } from '../analytics/edge-log-collector.ts';
+import { serveBeacon } from '../analytics/serve-beacon.ts';
+import { getEnv } from '../env.ts';
+import { createReloadFanout } from './reload-fanout.ts';
+import { createLogger } from '../log.ts';
+import { matchMediaRoute } from './media-route.ts';
+import { startMetricsServer } from './metrics-server.ts';
+import { classifyRoute, countHttpRequest, renderSiteMetrics } from './site-metrics.ts';
+import { compileTrustedProxies, stampClientAddress } from '../net/client-address.ts';
+import { createHeldLimit } from '../net/held-limit.ts';
+import { gateRequest } from './request-gate.ts';
+import { proxyToOrigin, sendMediaError } from './origin-proxy.ts';
+import { startOriginPull } from './origin-pull/start-origin-pull.ts';
+import { ASSET_DIRS } from './static-assets/asset-dirs.ts';
+import { loadStaticAssets, serveStaticAsset, type StaticAssets } from './static-assets/static-assets.ts';
 
 const env = getEnv();
 const trustedProxies = compileTrustedProxies(env.TRUSTED_PROXIES);
@@ -34,12 +34,12 @@ await app.prepare();
 const server = createServer((request, response) => {
   stampClientAddress(request, trustedProxies);
   const refusal = gateRequest(request);
-  if (refusal) return sendError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
+  if (refusal) return sendMediaError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
   response.on('finish', () => countHttpRequest(classifyRoute(request.url ?? '/'), response.statusCode));
   if (serveStaticAsset(request, response, assets)) return;
   if (serveBeacon(request, response)) return;
   const media = matchMediaRoute(request.url ?? '/');
-  if (media && 'error' in media) return sendError(response, 400, media.error, 'Malformed media path or query');
+  if (media && 'error' in media) return sendMediaError(response, 400, media.error, 'Malformed media path or query');
   if (media?.plainPath) return void serveBlockingReload(request, response, media.path, media.plainPath).catch(() => response.destroy());
   if (media) return void proxyToOrigin(request, response, env.ORIGIN_URL, media.path).catch(() => response.destroy());
   handle(request, response).catch((error: unknown) => {

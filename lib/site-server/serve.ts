@@ -2,8 +2,8 @@
 // both (and so every ffmpeg); if either dies, the other is stopped too.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { getEnv } from '../lib/env.ts';
-import { workerEnv } from '../lib/worker-env.ts';
+import { getEnv } from '../env.ts';
+import { workerEnv } from '../worker-env.ts';
 
 const env = getEnv();
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };

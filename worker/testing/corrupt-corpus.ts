@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '../../lib/analytics/demo/random.ts';
 import { locateNalUnits, type NalLocation } from '../../lib/h264/annex-b.ts';
 
 // Segments damaged the way the cheap-camera "lost bytes" bug damages them: a contiguous
@@ -10,18 +11,6 @@ import { locateNalUnits, type NalLocation } from '../../lib/h264/annex-b.ts';
 
 export type Cut = { at: number; length: number };
 export type Gop = { data: Buffer; nals: NalLocation[] };
-
-// A small seeded generator: a corpus is the same on every run.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomCut(size: number, random: () => number): Cut {
   const length = 200 + Math.floor(random() * 7801);
@@ -61,7 +50,7 @@ export function remuxToTs(h264: Buffer, file: string): string {
 export type Corpus = { clean: string[]; h264Cut: string[]; tsCut: string[] };
 
 export function buildCorpus(dir: string, stream: Buffer, count: number, seed = 1): Corpus {
-  const random = seededRandom(seed);
+  const random = createRandom(seed); // seeded: a corpus is the same on every run
   const segments = splitSegments(stream, 2);
   const clean = segments.map((s, i) => remuxToTs(s.data, join(dir, `clean-${i}.ts`)));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;

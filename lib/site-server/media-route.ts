@@ -1,6 +1,6 @@
-import { parseBlockingRequest } from './hls/blocking-request.ts';
-import { isCanonicalPath } from './net/canonical-path.ts';
-import { formatCanonicalQuery, parseCanonicalQuery, PREVIEW_QUERY } from './net/canonical-query.ts';
+import { parseBlockingRequest } from '../hls/blocking-request.ts';
+import { isCanonicalPath } from '../net/canonical-path.ts';
+import { formatCanonicalQuery, parseCanonicalQuery, PREVIEW_QUERY } from '../net/canonical-query.ts';
 
 // The media URLs the site passes through to the worker's origin on a single machine, and the
 // origin path for each. Only canonical spellings pass (lib/net/canonical-path.ts and

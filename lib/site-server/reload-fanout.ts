@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeldLimit } from '../net/held-limit.ts';
-import { pickResponseHeaders, proxyToOrigin, sendError } from '../origin-proxy.ts';
+import { pickResponseHeaders, proxyToOrigin, sendMediaError } from './origin-proxy.ts';
 
 // Blocking playlist reloads on a single machine: every viewer waiting for segment N shares one
 // request to the origin, and its answer (a few hundred bytes) is written to all of them, as
@@ -30,7 +30,7 @@ export function createReloadFanout(originUrl: string, limit: HeldLimit): ReloadF
     try {
       reply = await shared;
     } catch {
-      if (!response.destroyed) sendError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
+      if (!response.destroyed) sendMediaError(response, 502, 'origin_unavailable', 'The camera worker is not reachable');
       return;
     } finally {
       release();

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { ErrorCode } from '../errors.ts';
 
 // What the site server refuses before Next (or the pass-through) sees a request. Next answers
 // malformed targets and odd methods with a 500 and a stack in the log, renders pages for PUT
@@ -11,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 //     (pages take none; /api/ at most API_BODY_LIMIT — a route may set a smaller one itself),
 //     and an /api/ body of unknown length gets 411.
 export const API_BODY_LIMIT = 64 * 1024;
-export type GateRefusal = { status: 400 | 405 | 411 | 413; code: string; message: string; headers: Record<string, string> };
+export type GateRefusal = { status: 400 | 405 | 411 | 413; code: ErrorCode; message: string; headers: Record<string, string> };
 
 const UNRESERVED_ENCODED = /%(?:2[dDeE]|3\d|[46][1-9a-fA-F]|[57][0-9aA]|5[fF]|7[eE])/;
 const NEVER = new Set(['TRACE', 'TRACK', 'CONNECT']);
@@ -50,6 +51,6 @@ function isDecodablePath(path: string): boolean {
   return true;
 }
 
-function refuse(status: GateRefusal['status'], code: string, message: string, headers: Record<string, string> = {}): GateRefusal {
+function refuse(status: GateRefusal['status'], code: ErrorCode, message: string, headers: Record<string, string> = {}): GateRefusal {
   return { status, code, message, headers };
 }

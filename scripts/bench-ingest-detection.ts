@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCpuTicks, TICKS_PER_SECOND } from '../../lib/proc-stat.ts';
-import { buildCheckArgs, runCheck } from './check-segment.ts';
-import { buildCorpus, encodeCameraStream, type Corpus } from './corrupt-corpus.ts';
+import { readCpuTicks, TICKS_PER_SECOND } from '../lib/proc-stat.ts';
+import { buildCheckArgs, runCheck } from '../worker/ingest/check-segment.ts';
+import { buildCorpus, encodeCameraStream, type Corpus } from '../worker/testing/corrupt-corpus.ts';
 
 // For `npm run bench:ingest -- detection`: how many damaged segments each way of checking
 // catches, how many clean ones it fails, and its CPU per clean 2 s segment.

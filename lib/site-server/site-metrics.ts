@@ -1,11 +1,11 @@
 import { Counter, Gauge } from 'prom-client';
 import { countViewersNow } from '../analytics/viewers-now.ts';
 import { getConfig } from '../config/index.ts';
-import { defineMetric, getMetricsRegistry } from './registry.ts';
+import { defineMetric, getMetricsRegistry } from '../metrics/registry.ts';
 
 export type RouteClass = 'page' | 'api' | 'beacon' | 'media' | 'static';
 
-// The site's Prometheus metrics, served on METRICS_PORT (lib/metrics/metrics-server.ts). Code
+// The site's Prometheus metrics, served on METRICS_PORT (lib/site-server/metrics-server.ts). Code
 // anywhere in the site process calls these small functions; labels stay low-cardinality.
 const registry = getMetricsRegistry();
 

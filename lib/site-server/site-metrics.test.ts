@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { touchViewer } from '../analytics/viewers-now.ts';
-import { getMetricsRegistry } from './registry.ts';
+import { getMetricsRegistry } from '../metrics/registry.ts';
 import { addWatchSeconds, classifyRoute, countBeaconRejected, countHttpRequest, countPreviewFetch, countView, renderSiteMetrics } from './site-metrics.ts';
 
 // A real cameras file, read the way the site reads it (once, on first use).
@@ -38,7 +38,7 @@ describe('site metrics', () => {
     vi.resetModules();
     const again = await import('./site-metrics.ts');
     again.countView('roof');
-    const { getMetricsRegistry: registryAgain } = await import('./registry.ts');
+    const { getMetricsRegistry: registryAgain } = await import('../metrics/registry.ts');
     expect(registryAgain()).toBe(getMetricsRegistry());
     expect((await again.renderSiteMetrics()).body).toMatch(/^lookout_views_total\{camera="roof"\} 3$/m);
   });
