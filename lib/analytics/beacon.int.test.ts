@@ -83,7 +83,8 @@ describe('POST /api/beacon', () => {
     const headers = { 'X-Forwarded-For': IPS[1]! };
     await expectError(await post(JSON.stringify(beacon({ view: newView(), referrer: 'x'.repeat(3000) })), headers), 413, 'body_too_large');
     const chunked = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"a":"' + 'y'.repeat(4000))), c.close()) });
-    await expectError(await fetch(`${site.url}/api/beacon`, { method: 'POST', body: chunked, duplex: 'half', headers: { 'User-Agent': UA, ...headers } } as RequestInit), 413, 'body_too_large');
+    // A body of unknown length is refused before it is read (the site server's request gate).
+    await expectError(await fetch(`${site.url}/api/beacon`, { method: 'POST', body: chunked, duplex: 'half', headers: { 'User-Agent': UA, ...headers } } as RequestInit), 411, 'length_required');
     await expectError(await post('{"camera":', headers), 400, 'invalid_json');
     await expectError(await post(beacon({ view: newView(), kind: 'watch' }), headers), 400, 'invalid_body');
     await expectError(await post(beacon({ view: newView(), ip: '1.2.3.4' }), headers), 400, 'invalid_body');
