@@ -1,5 +1,6 @@
 // The plain shapes the analytics writers take: increments keyed like the tables they land in.
 export type ViewIncrement = { cameraId: string; hour: Date; country: string; device: string; source: string; views: number; watchSeconds: number };
+export type ViewDayIncrement = { cameraId: string; day: Date; country: string; device: string; source: string; views: number; watchSeconds: number };
 export type ViewHourIncrement = { cameraId: string; hour: Date; views: number; watchSeconds: number };
 export type VisitorIncrement = { cameraId: string; day: Date; visitors: number };
 export type PreviewFetchIncrement = { cameraId: string; hour: Date; portal: string; via: 'origin' | 'edge'; fetches: number };

@@ -2,6 +2,9 @@ import { expect, it } from 'vitest';
 import { getDb } from '../../db.ts';
 import { createEmptyBatch } from './analytics-rows.ts';
 import { applyAnalyticsBatch } from './apply-analytics-batch.ts';
+import { getViewsByCountry } from './get-views-by-country.ts';
+import { getViewsByDevice } from './get-views-by-device.ts';
+import { getViewsBySource } from './get-views-by-source.ts';
 import { replaceAnalyticsHistory } from './replace-analytics-history.ts';
 import { deleteVisitorDataBefore, getOrCreateVisitorSalt, listVisitorHashes } from './visitor-salts.ts';
 import { describeEachDatabase } from '../testing/test-database.ts';
@@ -9,6 +12,22 @@ import { describeEachDatabase } from '../testing/test-database.ts';
 const hour = new Date('2026-11-30T09:00:00Z');
 const day = new Date('2026-11-30T00:00:00Z');
 const key = { cameraId: 'roof', hour, country: 'CH', device: 'desktop', source: 'direct' };
+
+const at = (iso: string) => new Date(iso);
+const view = (cameraId: string, iso: string, country: string, device: string, source: string, views: number) => ({ cameraId, hour: at(iso), country, device, source, views, watchSeconds: views * 10 });
+
+// The reference: the same sums straight from the hourly table, as [value, views, watchSeconds].
+async function sumHourly(dimension: 'country' | 'device' | 'source', range: { cameraId: string | null; from: Date; to: Date }) {
+  const rows = await getDb().viewStat.findMany({ where: { ...(range.cameraId ? { cameraId: range.cameraId } : {}), hour: { gte: range.from, lt: range.to } } });
+  const sums = new Map<string, [string, number, number]>();
+  for (const row of rows) {
+    const sum = sums.get(row[dimension]) ?? [row[dimension], 0, 0];
+    sum[1] += row.views;
+    sum[2] += row.watchSeconds;
+    sums.set(row[dimension], sum);
+  }
+  return [...sums.values()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
 
 describeEachDatabase('analytics writes', () => {
   it('applies a flush as increments: the same keys twice add up', async () => {
@@ -52,5 +71,36 @@ describeEachDatabase('analytics writes', () => {
     await replaceAnalyticsHistory({ cameraIds: ['roof'], from: new Date('2026-11-29T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z'), batch });
     const rows = await getDb().viewHour.findMany({ orderBy: { hour: 'asc' }, select: { views: true } });
     expect(rows).toEqual([{ views: 7 }, { views: 2 }]);
+  });
+  it('keeps the daily rollup exact: partial and whole UTC days sum like the hourly rows', async () => {
+    const flush = { ...createEmptyBatch(), views: [
+      view('roof', '2026-11-20T23:00Z', 'CH', 'mobile', 'direct', 1),
+      view('roof', '2026-11-21T00:00Z', 'CH', 'mobile', 'direct', 2),
+      view('roof', '2026-11-21T13:00Z', 'DE', 'desktop', 'windy.com', 4),
+      view('roof', '2026-11-22T05:00Z', 'US', 'smart-tv', 'direct', 8),
+      view('roof', '2026-11-22T19:00Z', 'CH', 'desktop', 'windy.com', 16),
+      view('lake', '2026-11-21T10:00Z', 'FR', 'mobile', 'direct', 32),
+    ] };
+    await applyAnalyticsBatch(flush);
+    await applyAnalyticsBatch({ ...flush, views: flush.views.slice(1, 3) });
+    // Demo history over part of a day: the rest of that day's rollup must survive.
+    await replaceAnalyticsHistory({ cameraIds: ['roof'], from: at('2026-11-22T12:00Z'), to: at('2026-11-23T00:00Z'), batch: { ...createEmptyBatch(), views: [view('roof', '2026-11-22T20:00Z', 'AT', 'tablet', 'direct', 64)] } });
+    expect(await getDb().viewDayStat.count({ where: { day: at('2026-11-22T00:00Z') } })).toBe(2);
+    const ranges: [string, string][] = [
+      ['2026-11-20T00:00Z', '2026-11-23T00:00Z'], // whole days only
+      ['2026-11-20T22:00Z', '2026-11-22T06:00Z'], // partial, whole, partial
+      ['2026-11-21T13:00Z', '2026-11-21T14:00Z'], // one hour inside a day
+      ['2026-11-21T00:00Z', '2026-11-22T20:00Z'], // whole then partial
+    ];
+    for (const [from, to] of ranges) {
+      for (const cameraId of ['roof', null]) {
+        const range = { cameraId, from: at(from), to: at(to), timeZone: 'UTC' };
+        expect((await getViewsByCountry(range)).map((r) => [r.country, r.views, r.watchSeconds])).toEqual(await sumHourly('country', range));
+        expect((await getViewsByDevice(range)).map((r) => [r.device, r.views, r.watchSeconds])).toEqual(await sumHourly('device', range));
+        expect((await getViewsBySource(range)).map((r) => [r.source, r.views, r.watchSeconds])).toEqual(await sumHourly('source', range));
+      }
+    }
+    const partial = { cameraId: 'roof', from: at('2026-11-20T22:00Z'), to: at('2026-11-22T06:00Z'), timeZone: 'UTC' };
+    expect((await getViewsByCountry(partial)).map((r) => [r.country, r.views])).toEqual([['DE', 8], ['US', 8], ['CH', 5]]);
   });
 });

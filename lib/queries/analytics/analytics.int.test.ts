@@ -11,6 +11,7 @@ import { getViewsByDevice } from './get-views-by-device.ts';
 import { getViewsByHour } from './get-views-by-hour.ts';
 import { getViewsBySource } from './get-views-by-source.ts';
 import { getWeekdayHourHeatmap } from './get-weekday-hour-heatmap.ts';
+import { sumViewDays } from './view-days.ts';
 
 // A hand-made weekend across Zurich's spring DST change (2026-03-29 01:00 UTC: 02:00 CET → 03:00
 // CEST). Local dates and hours differ from UTC, and from a fixed +1 h, on purpose.
@@ -27,7 +28,9 @@ const ROOF = { cameraId: 'roof', from: d('2026-03-28T00:00Z'), to: d('2026-03-31
 
 async function seed(): Promise<void> {
   const db = getDb();
-  await db.viewStat.createMany({ data: STATS.map(([cameraId, hour, country, device, source, views, watchSeconds]) => ({ cameraId, hour: d(hour), country, device, source, views, watchSeconds })) });
+  const views = STATS.map(([cameraId, hour, country, device, source, views, watchSeconds]) => ({ cameraId, hour: d(hour), country, device, source, views, watchSeconds }));
+  await db.viewStat.createMany({ data: views });
+  await db.viewDayStat.createMany({ data: sumViewDays(views) });
   const hours = new Map<string, { cameraId: string; hour: Date; views: number; watchSeconds: number }>();
   for (const [cameraId, hour, , , , views, watchSeconds] of STATS) {
     const row = hours.get(cameraId + hour) ?? { cameraId, hour: d(hour), views: 0, watchSeconds: 0 };

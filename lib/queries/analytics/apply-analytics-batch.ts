@@ -1,14 +1,22 @@
 import { getDb } from '../../db.ts';
 import type { AnalyticsBatch } from './analytics-rows.ts';
+import { sumViewDays } from './view-days.ts';
 
 // Applies one flush of the in-memory rollup: every row an increment (upsert), all in one
-// transaction, so a flush lands whole or not at all.
+// transaction (ViewDayStat, ViewStat's daily rollup, with it), so a flush lands whole or not at all.
 export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> {
   const db = getDb();
   await db.$transaction([
     ...batch.views.map(({ views, watchSeconds, ...key }) =>
       db.viewStat.upsert({
         where: { cameraId_hour_country_device_source: key },
+        create: { ...key, views, watchSeconds },
+        update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } },
+      }),
+    ),
+    ...sumViewDays(batch.views).map(({ views, watchSeconds, ...key }) =>
+      db.viewDayStat.upsert({
+        where: { cameraId_day_country_device_source: key },
         create: { ...key, views, watchSeconds },
         update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } },
       }),
