@@ -49,8 +49,10 @@ export class RtspSource {
     return { packets: this.packets, losses, discardedUnits: this.depacketizer.discardedUnits + this.feed.stats.droppedFrames, bytesPerSecond: Math.round((this.connection?.bytesReceived ?? 0) / seconds) };
   }
 
+  // What the camera sent once it streamed: a session that never got to RTP (a refused login,
+  // say) sent no video at all, and its own RTSP error is the hint, not the stream's.
   get bytesReceived(): number {
-    return this.connection?.bytesReceived ?? 0;
+    return this.packets === 0 ? 0 : (this.connection?.bytesReceived ?? 0);
   }
 
   // TEARDOWN as a courtesy (the camera may be gone), then close.
