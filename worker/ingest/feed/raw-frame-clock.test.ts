@@ -26,6 +26,15 @@ describe('RawFrameClock', () => {
     expect(Math.round(clock.frameDuration())).toBe(4500);
   });
 
+  it('keeps a declared rate through bursty delivery (the window\'s first frame held 200 ms)', () => {
+    const clock = new RawFrameClock({ sps: () => 25, config: undefined });
+    // 25 fps sent; the oldest frame of the window arrived 200 ms late, so the window reads ~5 % fast.
+    clock.noteArrival(200);
+    for (let i = 1; i < 100; i++) clock.noteArrival(i * 40);
+    expect(clock.source).toBe('sps');
+    expect(clock.frameDuration()).toBe(3600);
+  });
+
   it('slews a cadence that drifted from the wall clock back by at most a tenth of a frame', () => {
     const clock = new RawFrameClock({ sps: () => 25, config: undefined });
     clock.noteArrival(0);

@@ -34,10 +34,12 @@ export class RawFrameClock {
     return this.rates.sps() ?? this.rates.config;
   }
 
-  // Within 5 % of what arrives, judged over a full window (before that, believed).
+  // Within 10 % of what arrives, judged over a full window (before that, believed). Bursty
+  // delivery moves the window's two ends by up to the burst (200 ms over 4 s is 5 %), which
+  // must not count as a camera that changed its rate (halving it at night is 50 %).
   private agrees(rate: number): boolean {
     const measured = this.arrivalInterval();
-    return this.arrivals.length < WINDOW || measured === undefined || Math.abs(measured * rate - RTP_CLOCK) <= 0.05 * RTP_CLOCK;
+    return this.arrivals.length < WINDOW || measured === undefined || Math.abs(measured * rate - RTP_CLOCK) <= 0.1 * RTP_CLOCK;
   }
 
   private arrivalInterval(): number | undefined {
