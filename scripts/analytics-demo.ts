@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateDemoHistory } from '../lib/analytics/demo/generate-demo-history.ts';
-import { DAY_MS, startOfUtcDay, startOfUtcHour } from '../lib/analytics/local-time.ts';
+import { startOfUtcDay } from '../lib/queries/analytics/view-days.ts';
+import { DAY_MS, floorToHour } from '../lib/time-zone.ts';
 import { getConfig } from '../lib/config/index.ts';
 import { getEnv } from '../lib/env.ts';
 import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
@@ -21,8 +22,8 @@ if (!Number.isInteger(days) || days < 1 || days > 3660 || !Number.isFinite(seed)
 const file = sqliteFileFromUrl(getEnv().DATABASE_URL);
 applyMigrations(file, 'prisma/migrations');
 const cameras = getConfig().cameras;
-const to = startOfUtcHour(Date.now());
-const from = new Date(startOfUtcDay(Date.now()).getTime() - days * DAY_MS);
+const to = new Date(floorToHour(Date.now()));
+const from = new Date(startOfUtcDay(new Date()).getTime() - days * DAY_MS);
 
 const started = performance.now();
 const batch = generateDemoHistory(cameras, { from, to, seed, viewsPerHour });

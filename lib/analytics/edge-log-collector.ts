@@ -2,7 +2,7 @@ import { createSocket } from 'node:dgram';
 import { getConfig } from '../config/index.ts';
 import { createLogger } from '../log.ts';
 import { getAnalyticsState } from './analytics-state.ts';
-import { startOfUtcHour } from './local-time.ts';
+import { floorToHour } from '../time-zone.ts';
 import { parseEdgeLogLine } from './edge-log-line.ts';
 
 export type EdgeLogCollector = { port: number; counts: { accepted: number; malformed: number; badKey: number }; close: () => void };
@@ -25,7 +25,7 @@ export function startEdgeLogCollector(options: { port: number; key: string; host
     const config = getConfig();
     const cameraId = result.fetch.cameraId ?? config.defaultCameraId;
     if (!config.cameras.some((camera) => camera.id === cameraId)) return;
-    getAnalyticsState().rollup.addPreviewFetches({ cameraId, hour: startOfUtcHour(result.fetch.at), portal: result.fetch.portal, via: 'edge', fetches: 1 });
+    getAnalyticsState().rollup.addPreviewFetches({ cameraId, hour: new Date(floorToHour(result.fetch.at)), portal: result.fetch.portal, via: 'edge', fetches: 1 });
   });
   return new Promise((resolve, reject) => {
     socket.once('error', reject);

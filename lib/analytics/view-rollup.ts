@@ -1,5 +1,5 @@
 import { createEmptyBatch, type AnalyticsBatch, type PreviewFetchIncrement, type VisitorHashRow } from '../queries/analytics/analytics-rows.ts';
-import { HOUR_MS } from './local-time.ts';
+import { HOUR_MS } from '../time-zone.ts';
 
 export type ViewDimensions = { cameraId: string; country: string; device: string; source: string };
 type Counts = { views: number; watchSeconds: number };

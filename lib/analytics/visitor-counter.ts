@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { deleteVisitorDataBefore, getOrCreateVisitorSalt, listVisitorHashes } from '../queries/analytics/visitor-salts.ts';
-import { DAY_MS } from './local-time.ts';
+import { DAY_MS } from '../time-zone.ts';
 import type { ViewRollup } from './view-rollup.ts';
 
 const KEEP_MS = 2 * DAY_MS;

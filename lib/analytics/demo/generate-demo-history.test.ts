@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getSunTimes } from '../../sun.ts';
-import { getLocalParts, HOUR_MS } from '../local-time.ts';
+import { HOUR_MS, toLocalTime } from '../../time-zone.ts';
 import { generateDemoHistory } from './generate-demo-history.ts';
 
 const camera = { id: 'roof', timezone: 'Europe/Zurich', location: { lat: 47.37, lon: 8.54 } };
@@ -14,8 +14,8 @@ describe('generateDemoHistory', () => {
     const tv = batch.views.filter((row) => row.device === 'smart-tv' && row.country === 'US' && row.source === 'direct');
     const byDay = new Map<string, { views: number; seconds: number }>();
     for (const row of tv) {
-      const local = getLocalParts(row.hour, 'America/New_York');
-      if (local.weekday === 0 || local.weekday === 6) continue;
+      const local = toLocalTime(row.hour.getTime(), 'America/New_York');
+      if (local.weekday >= 5) continue; // Saturday, Sunday
       const key = `${local.month}-${local.day}`;
       const day = byDay.get(key) ?? { views: 0, seconds: 0 };
       day.views += row.views;
@@ -36,7 +36,7 @@ describe('generateDemoHistory', () => {
       const sun = getSunTimes(row.hour, camera.location.lat, camera.location.lon);
       if ('polar' in sun) continue;
       const middle = row.hour.getTime() + HOUR_MS / 2;
-      const hour = getLocalParts(row.hour, camera.timezone).hour;
+      const hour = toLocalTime(row.hour.getTime(), camera.timezone).hour;
       if (Math.abs(middle - sun.sunset.getTime()) < HOUR_MS / 2) nearSun += row.views;
       else if (hour === 14) midday += row.views;
     }

@@ -1,6 +1,6 @@
 import { getSunTimes } from '../../sun.ts';
 import { createEmptyBatch, type AnalyticsBatch, type ViewIncrement } from '../../queries/analytics/analytics-rows.ts';
-import { DAY_MS, getLocalParts, HOUR_MS } from '../local-time.ts';
+import { DAY_MS, HOUR_MS, toLocalTime } from '../../time-zone.ts';
 import { buildCountryMix, DEFAULT_LOCATION, DEVICE_MIX, guessHomeCountry, MEDIAN_WATCH_SECONDS, pickSmartTv, PORTALS, SOURCE_MIX } from './demo-profile.ts';
 import { createRandom, pickWeighted, samplePoisson, sampleWatchSeconds, type Random } from './random.ts';
 
@@ -30,16 +30,16 @@ function appendCamera(batch: AnalyticsBatch, camera: DemoCamera, options: DemoOp
   let stormUntil = 0;
   for (let ms = options.from.getTime(); ms < options.to.getTime(); ms += HOUR_MS) {
     const hour = new Date(ms);
-    const local = getLocalParts(new Date(ms + HOUR_MS / 2), camera.timezone);
+    const local = toLocalTime(ms + HOUR_MS / 2, camera.timezone);
     if (ms >= stormUntil && local.hour === 13 && random() < 12 / 365) stormUntil = ms + (4 + Math.floor(random() * 5)) * HOUR_MS;
-    const mean = base * HOURLY[local.hour]! * sunBoost(ms, location) * (local.weekday === 0 || local.weekday === 6 ? 1.5 : 1) * (ms < stormUntil ? 5 : 1);
+    const mean = base * HOURLY[local.hour]! * sunBoost(ms, location) * (local.weekday >= 5 ? 1.5 : 1) * (ms < stormUntil ? 5 : 1);
     const views = samplePoisson(random, mean);
     for (let i = 0; i < views; i++) {
       const device = pickWeighted(random, DEVICE_MIX);
       addView(cells, { cameraId: camera.id, hour, country: pickWeighted(random, countries), device, source: pickWeighted(random, SOURCE_MIX) }, 1, sampleWatchSeconds(random, MEDIAN_WATCH_SECONDS[device]));
     }
-    const tvLocal = getLocalParts(hour, tv.timeZone);
-    const tvWatching = tvLocal.weekday >= 1 && tvLocal.weekday <= 5 && tvLocal.hour >= 9 && tvLocal.hour < 17;
+    const tvLocal = toLocalTime(hour.getTime(), tv.timeZone);
+    const tvWatching = tvLocal.weekday <= 4 && tvLocal.hour >= 9 && tvLocal.hour < 17;
     if (tvWatching) addView(cells, { cameraId: camera.id, hour, country: tv.country, device: 'smart-tv', source: 'direct' }, tvLocal.hour === 9 ? 1 : 0, 3600);
     const day = Math.floor(ms / DAY_MS) * DAY_MS;
     viewsByDay.set(day, (viewsByDay.get(day) ?? 0) + views + (tvWatching && tvLocal.hour === 9 ? 1 : 0));
