@@ -1,5 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, lookoutServer } from './playwright.config';
+import { defineConfig } from '@playwright/test';
+import base, { lookoutServer } from './playwright.config';
 
 // The owner's login and dashboard, against a test camera that has a place and a time zone (for
 // sunrise and sunset), with its own database (scripts/test.sh e2e_dashboard).
@@ -14,12 +14,7 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/dashboard' }]],
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
-  },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
+  projects: base.projects,
   webServer: lookoutServer({ port, originPort: port + 1, dataDir, config: 'e2e/fixtures/dashboard-camera.json' }),
 });
