@@ -2,7 +2,11 @@ import type { Socket } from 'node:net';
 import type { Fault } from './faults.ts';
 import { LostBytesDropper } from './lost-bytes-dropper.ts';
 
-export type TrafficCounters = { bytesSent: number; bytesDropped: number; dropEvents: number };
+// recent: when drops happened and when keyframes went out (epoch ms, the last RECENT_TIMES of
+// each), so a test can tell what a perfect receiver would have lost: from each drop to the
+// next keyframe.
+export type TrafficCounters = { bytesSent: number; bytesDropped: number; dropEvents: number; recent: { drops: number[]; keyframes: number[] } };
+export const RECENT_TIMES = 2000;
 
 // A reader this far behind gets frames skipped (up to the next keyframe) instead of
 // an ever-growing buffer in this process.
@@ -73,6 +77,7 @@ export class ClientConnection {
     if (this.needsKeyframe && !keyframe) return false;
     this.needsKeyframe = false;
     this.framesSent++;
+    if (keyframe) this.noteTime(this.counters.recent.keyframes);
     return true;
   }
 
@@ -89,7 +94,16 @@ export class ClientConnection {
     const { droppedBytes, dropEvents } = this.dropper;
     const kept = this.dropper.filter(bytes);
     this.counters.bytesDropped += this.dropper.droppedBytes - droppedBytes;
+    if (this.dropper.dropEvents > dropEvents) this.noteTime(this.counters.recent.drops);
     this.counters.dropEvents += this.dropper.dropEvents - dropEvents;
     return kept;
+  }
+
+  // One entry per moment: several clients sent the same keyframe.
+  private noteTime(times: number[]): void {
+    const now = Date.now();
+    if (times.at(-1) === now) return;
+    times.push(now);
+    if (times.length > RECENT_TIMES) times.shift();
   }
 }

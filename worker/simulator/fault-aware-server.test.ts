@@ -115,9 +115,28 @@ describe('FaultAwareServer', () => {
       connection.write(sent.subarray(offset, offset + 1000));
       if (offset % 10_000 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    const { bytesDropped, dropEvents, bytesSent } = server.stats();
+    const { bytesDropped, dropEvents, bytesSent, recent } = server.stats();
     expect(dropEvents).toBeGreaterThan(0);
     expect(bytesSent + bytesDropped).toBe(sent.length);
+    // Each drop's moment is kept (drops in the same millisecond share an entry).
+    expect(recent.drops.length).toBeGreaterThan(0);
+    expect(recent.drops.length).toBeLessThanOrEqual(dropEvents);
+    expect(recent.drops).toEqual([...recent.drops].sort((a, b) => a - b));
     await waitFor(() => client.received().length === bytesSent, { what: 'the kept bytes' });
+  });
+
+  it('keeps the moments keyframes went out, once per moment however many clients took them', async () => {
+    const connections: ClientConnection[] = [];
+    const { server, port } = await startServer((connection) => connections.push(connection));
+    await Promise.all([openClient(port), openClient(port)]);
+    await waitFor(() => connections.length === 2 || undefined, { what: 'both connections' });
+    const before = Date.now();
+    for (const connection of connections) expect(connection.acceptsFrame(true)).toBe(true);
+    for (const connection of connections) expect(connection.acceptsFrame(false)).toBe(true);
+    const { keyframes } = server.stats().recent;
+    expect(keyframes.length).toBeGreaterThanOrEqual(1);
+    expect(keyframes.length).toBeLessThanOrEqual(2); // the two clients, unless the clock ticked between them
+    expect(keyframes[0]).toBeGreaterThanOrEqual(before);
+    expect(server.stats().recent.drops).toEqual([]);
   });
 });
