@@ -7,6 +7,8 @@ import { PictureOrderCounter } from '../../../lib/h264/picture-order.ts';
 import type { SliceHeader } from '../../../lib/h264/slice-header.ts';
 import type { Sps } from '../../../lib/h264/sps.ts';
 import { buildSequenceHeader, buildVideoTag, FLV_HEADER } from '../flv-writer.ts';
+import type { SenderReport } from '../rtsp/rtcp.ts';
+import { CameraClock, KeyframeTimes } from './camera-clock.ts';
 import { RawFrameClock, RTP_CLOCK, RtpTimeline } from './raw-frame-clock.ts';
 import { StreamSummaryTracker } from './stream-summary.ts';
 
@@ -31,6 +33,8 @@ export class IngestFeed {
   private readonly poc = new PictureOrderCounter();
   private readonly timeline = new RtpTimeline();
   private readonly rawClock: RawFrameClock;
+  private readonly cameraClock = new CameraClock();
+  private readonly keyframeTimes = new KeyframeTimes();
   private display: DisplayClock<Frame> | undefined;
   private dts: DecodeTimestamper | undefined;
   private waitingForIdr = true;
@@ -43,6 +47,19 @@ export class IngestFeed {
 
   constructor(private readonly output: Writable, private readonly options: { frameRate?: number; maxQueuedBytes?: number } = {}) {
     this.rawClock = new RawFrameClock({ sps: () => this.sets.latestSps?.frameRate, config: options.frameRate });
+  }
+
+  // An RTCP sender report from the camera (RTSP): its wall clock for its RTP timestamps.
+  noteSenderReport(sr: SenderReport, arrivalMs: number): void {
+    this.cameraClock.noteSenderReport(sr, arrivalMs);
+    this.stats.cameraClock = this.cameraClock.summary();
+  }
+
+  // When the segment ffmpeg lists as starting at `startSeconds` began, for its
+  // PROGRAM-DATE-TIME: the camera's capture time of its keyframe when the camera's clock is
+  // believable (camera-clock.ts), else that keyframe's arrival.
+  segmentStart(startSeconds: number): { wallMs: number; camera: boolean } | undefined {
+    return this.keyframeTimes.segmentStart(startSeconds);
   }
 
   markLoss(): void {
@@ -82,7 +99,9 @@ export class IngestFeed {
     this.onFrame?.({ nals: unit.nals, slice, poc, passed: true });
     if (unit.rtpTimestamp !== undefined) {
       this.stats.frameRateSource = 'rtp';
-      this.write({ ...frame, pts: this.timeline.unwrap(unit.rtpTimestamp) }, sps);
+      const pts = this.timeline.unwrap(unit.rtpTimestamp);
+      this.cameraClock.noteFrame(unit.rtpTimestamp, pts);
+      this.write({ ...frame, pts }, sps);
     } else {
       this.rawClock.noteArrival(unit.arrivalMs);
       this.stats.frameRateSource = this.rawClock.source;
@@ -123,6 +142,15 @@ export class IngestFeed {
     if (this.configChanged && this.sets.ready) this.output.write(buildSequenceHeader(this.sets.latestSpsNal!, this.sets.latestPpsNal!, dtsMs));
     this.configChanged = false;
     this.output.write(buildVideoTag({ nals: frame.nals, keyframe: frame.keyframe, dtsMs, ptsMs }));
+    if (frame.keyframe) this.noteKeyframe(frame, pts, ptsMs, dtsMs);
+  }
+
+  // A capture time after the arrival is impossible (the clocks disagree by up to the bound):
+  // the arrival caps it.
+  private noteKeyframe(frame: Frame, pts: number, ptsMs: number, dtsMs: number): void {
+    const camera = this.cameraClock.wallClockAt(pts);
+    const wallMs = camera === undefined ? frame.arrivalMs : Math.min(camera, frame.arrivalMs);
+    this.keyframeTimes.note({ ptsMs, wallMs, camera: camera !== undefined }, dtsMs);
   }
 
   private drop(damaged: boolean): void {
