@@ -50,15 +50,28 @@ describe('camera clock (RTCP sender reports → wall clock)', () => {
 
 describe('keyframe times (segment list → wall clock)', () => {
   it("dates a segment by the keyframe nearest its start in ffmpeg's stream time", () => {
-    const times = new KeyframeTimes();
+    const clock = new CameraClock();
+    const times = new KeyframeTimes(clock);
     expect(times.segmentStart(0)).toBeUndefined();
     // FLV times: the first DTS is 5000 ms, B-frames put the first PTS at 5080 ms.
-    times.note({ ptsMs: 5080, wallMs: NOW, camera: true }, 5000);
-    times.note({ ptsMs: 7080, wallMs: NOW + 2000, camera: true }, 7000);
-    times.note({ ptsMs: 9080, wallMs: NOW + 4100, camera: false }, 9000);
-    expect(times.segmentStart(0)).toEqual({ wallMs: NOW, camera: true });
+    times.note({ ptsMs: 5080, pts: 0, arrivalMs: NOW + 300 }, 5000);
+    times.note({ ptsMs: 7080, pts: 180_000, arrivalMs: NOW + 2250 }, 7000);
+    times.note({ ptsMs: 9080, arrivalMs: NOW + 4300 }, 9000); // no RTP time (raw H.264)
+    expect(times.segmentStart(0)).toEqual({ wallMs: NOW + 300, camera: false }); // no SR yet: arrival
+    clock.noteFrame(1000, 0);
+    clock.noteSenderReport({ ssrc: 1, ntpMs: NOW, rtpTimestamp: 1000 }, NOW + 10);
+    expect(times.segmentStart(0)).toEqual({ wallMs: NOW, camera: true }); // dated once the SR came
     expect(times.segmentStart(2.08)).toEqual({ wallMs: NOW + 2000, camera: true });
-    expect(times.segmentStart(4.08)).toEqual({ wallMs: NOW + 4100, camera: false });
+    expect(times.segmentStart(4.08)).toEqual({ wallMs: NOW + 4300, camera: false });
     expect(times.segmentStart(7)).toBeUndefined(); // no keyframe near: not guessed
+  });
+
+  it('never dates a frame after it arrived', () => {
+    const clock = new CameraClock();
+    const times = new KeyframeTimes(clock);
+    clock.noteFrame(0, 0);
+    clock.noteSenderReport({ ssrc: 1, ntpMs: NOW + 1500, rtpTimestamp: 0 }, NOW); // 1.5 s fast: within the bound
+    times.note({ ptsMs: 5000, pts: 0, arrivalMs: NOW + 40 }, 5000);
+    expect(times.segmentStart(0)).toEqual({ wallMs: NOW + 40, camera: true });
   });
 });

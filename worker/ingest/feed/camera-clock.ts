@@ -52,29 +52,36 @@ export class CameraClock {
   }
 }
 
-type Keyframe = { ptsMs: number; wallMs: number; camera: boolean };
+type Keyframe = { ptsMs: number; pts: number; arrivalMs: number };
 const KEPT_KEYFRAMES = 64;
 
-// When each recent keyframe was captured (camera clock) or else arrived, by its FLV time,
-// so a segment ffmpeg announces can be dated by the frame it starts with.
+// Recent keyframes by their FLV time, so a segment ffmpeg announces can be dated by the
+// frame it starts with: its capture time by the camera's clock, else its arrival. Dated
+// when asked, so the first keyframes, which come before the camera's first SR, get it too.
 export class KeyframeTimes {
   private keyframes: Keyframe[] = [];
   private firstDtsMs: number | undefined;
 
-  note(keyframe: Keyframe, dtsMs: number): void {
+  constructor(private readonly clock: CameraClock) {}
+
+  // pts: unwrapped 90 kHz (RTP cameras); undefined for raw H.264, which has no clock.
+  note(keyframe: { ptsMs: number; pts?: number; arrivalMs: number }, dtsMs: number): void {
     this.firstDtsMs ??= dtsMs;
-    this.keyframes.push(keyframe);
+    this.keyframes.push({ ...keyframe, pts: keyframe.pts ?? Number.NaN });
     if (this.keyframes.length > KEPT_KEYFRAMES) this.keyframes.shift();
   }
 
   // ffmpeg's segment list counts stream time from the first DTS it read (its start time),
-  // and a segment starts at a keyframe: the nearest one within half a second is it.
+  // and a segment starts at a keyframe: the nearest one within half a second is it. A
+  // capture time after the arrival is impossible (the clocks disagree by up to the bound),
+  // so the arrival caps it.
   segmentStart(startSeconds: number): { wallMs: number; camera: boolean } | undefined {
     if (this.firstDtsMs === undefined) return undefined;
     const ptsMs = this.firstDtsMs + startSeconds * 1000;
     let best: Keyframe | undefined;
     for (const k of this.keyframes) if (!best || Math.abs(k.ptsMs - ptsMs) < Math.abs(best.ptsMs - ptsMs)) best = k;
     if (!best || Math.abs(best.ptsMs - ptsMs) > 500) return undefined;
-    return { wallMs: best.wallMs, camera: best.camera };
+    const camera = Number.isNaN(best.pts) ? undefined : this.clock.wallClockAt(best.pts);
+    return camera === undefined ? { wallMs: best.arrivalMs, camera: false } : { wallMs: Math.min(camera, best.arrivalMs), camera: true };
   }
 }

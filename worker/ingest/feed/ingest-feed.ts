@@ -13,7 +13,7 @@ import { RawFrameClock, RTP_CLOCK, RtpTimeline } from './raw-frame-clock.ts';
 import { StreamSummaryTracker } from './stream-summary.ts';
 
 export type FeedUnit = { nals: Buffer[]; arrivalMs: number; rtpTimestamp?: number };
-type Frame = { nals: Buffer[]; keyframe: boolean; arrivalMs: number; pts?: number };
+type Frame = { nals: Buffer[]; keyframe: boolean; arrivalMs: number; pts?: number; rtp?: boolean };
 // For the NALU inspector: every access unit that parsed, and whether it was passed on.
 export type FrameObserver = (unit: { nals: Buffer[]; slice: SliceHeader; poc: number | undefined; passed: boolean }) => void;
 
@@ -34,7 +34,7 @@ export class IngestFeed {
   private readonly timeline = new RtpTimeline();
   private readonly rawClock: RawFrameClock;
   private readonly cameraClock = new CameraClock();
-  private readonly keyframeTimes = new KeyframeTimes();
+  private readonly keyframeTimes = new KeyframeTimes(this.cameraClock);
   private display: DisplayClock<Frame> | undefined;
   private dts: DecodeTimestamper | undefined;
   private waitingForIdr = true;
@@ -101,7 +101,7 @@ export class IngestFeed {
       this.stats.frameRateSource = 'rtp';
       const pts = this.timeline.unwrap(unit.rtpTimestamp);
       this.cameraClock.noteFrame(unit.rtpTimestamp, pts);
-      this.write({ ...frame, pts }, sps);
+      this.write({ ...frame, pts, rtp: true }, sps);
     } else {
       this.rawClock.noteArrival(unit.arrivalMs);
       this.stats.frameRateSource = this.rawClock.source;
@@ -142,15 +142,7 @@ export class IngestFeed {
     if (this.configChanged && this.sets.ready) this.output.write(buildSequenceHeader(this.sets.latestSpsNal!, this.sets.latestPpsNal!, dtsMs));
     this.configChanged = false;
     this.output.write(buildVideoTag({ nals: frame.nals, keyframe: frame.keyframe, dtsMs, ptsMs }));
-    if (frame.keyframe) this.noteKeyframe(frame, pts, ptsMs, dtsMs);
-  }
-
-  // A capture time after the arrival is impossible (the clocks disagree by up to the bound):
-  // the arrival caps it.
-  private noteKeyframe(frame: Frame, pts: number, ptsMs: number, dtsMs: number): void {
-    const camera = this.cameraClock.wallClockAt(pts);
-    const wallMs = camera === undefined ? frame.arrivalMs : Math.min(camera, frame.arrivalMs);
-    this.keyframeTimes.note({ ptsMs, wallMs, camera: camera !== undefined }, dtsMs);
+    if (frame.keyframe) this.keyframeTimes.note({ ptsMs, pts: frame.rtp ? pts : undefined, arrivalMs: frame.arrivalMs }, dtsMs);
   }
 
   private drop(damaged: boolean): void {
