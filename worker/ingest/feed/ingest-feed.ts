@@ -90,7 +90,7 @@ export class IngestFeed {
     };
     if (this.waitingForIdr && !(slice.idr && slice.firstMbInSlice === 0)) return refuse(false);
     if (!slice.idr && slice.frameNum !== this.prevRefFrameNum && slice.frameNum !== (this.prevRefFrameNum + 1) % 2 ** sps.log2MaxFrameNum) return refuse(true);
-    if (slice.idr || slice.nalRefIdc !== 0) this.prevRefFrameNum = slice.frameNum;
+    if (slice.idr || slice.nalRefIdc !== 0) this.prevRefFrameNum = slice.mmco5 ? 0 : slice.frameNum; // 7.4.3: after mmco 5, frame_num counts from 0
     this.waitingForIdr = false;
     const frame: Frame = { nals: unit.nals, keyframe: slice.idr, arrivalMs: unit.arrivalMs };
     this.stats.noteFrame({ keyframe: slice.idr, bSlice: slice.sliceType === 'B', size: unit.nals.reduce((s, n) => s + n.length + 4, 0), arrivalMs: unit.arrivalMs });
@@ -107,7 +107,7 @@ export class IngestFeed {
       this.stats.frameRateSource = this.rawClock.source;
       const display = (this.display ??= new DisplayClock<Frame>(depth));
       display.nextPts = this.rawClock.startFor(unit.arrivalMs, display.nextPts, this.afterLoss);
-      for (const out of display.push(frame, poc, slice.idr, this.rawClock.frameDuration())) this.write({ ...out.frame, pts: out.pts }, sps);
+      for (const out of display.push(frame, poc, slice.idr || slice.mmco5, this.rawClock.frameDuration())) this.write({ ...out.frame, pts: out.pts }, sps);
     }
     this.afterLoss = false;
   }
