@@ -20,7 +20,7 @@ export type RtspServerOptions = {
 };
 
 type Player = { connection: ClientConnection; session: RtspSession; lastReportAt?: number };
-type CaptureClock = (pts: number) => number;
+type CaptureClock = (nowMs: number) => number; // the encoder's 90 kHz time at this moment
 
 const SENDER_REPORT_INTERVAL_MS = 5_000; // as GStreamer's rtpbin does, about
 
@@ -43,12 +43,12 @@ export function createRtspServer({ port, encoder, path, credentials, authScheme,
     serveRequests(connection, session, () => (session.state === 'playing' ? players.add(player) : players.delete(player)));
     connection.socket.on('close', () => players.delete(player));
   });
-  // The camera's capture clock: the first frame's arrival from the encoder, then its PTS.
+  // The camera's capture clock: the encoder's PTS runs on from the first frame's arrival.
   let origin: { ms: number; pts: number } | undefined;
-  const captureClock: CaptureClock = (pts) => origin!.ms + ((pts - origin!.pts) / 90) + clockOffsetMs;
+  const captureClock: CaptureClock = (nowMs) => Math.round(origin!.pts + (nowMs - origin!.ms) * 90);
   encoder.onFrame((frame) => {
     origin ??= { ms: Date.now(), pts: frame.pts };
-    for (const player of players) sendFrame(player, frame, encoder, captureClock);
+    for (const player of players) sendFrame(player, frame, encoder, captureClock, clockOffsetMs);
   });
   return server;
 }
@@ -79,9 +79,9 @@ function serveRequests(connection: ClientConnection, session: RtspSession, after
   });
 }
 
-// Each frame's RTP packets, and every 5 s an RTCP sender report (RFC 3550 6.4.1) that maps
-// this frame's RTP timestamp to the camera's wall clock, as real cameras send them.
-function sendFrame(player: Player, frame: EncodedFrame, encoder: H264Encoder, captureClock: CaptureClock): void {
+// Each frame's RTP packets, and every 5 s an RTCP sender report (RFC 3550 6.4.1): the RTP
+// time of this moment and the camera's wall clock (off by clockOffsetMs), as cameras send them.
+function sendFrame(player: Player, frame: EncodedFrame, encoder: H264Encoder, captureClock: CaptureClock, clockOffsetMs: number): void {
   const { connection, session } = player;
   const { rtp, transport } = session;
   if (!rtp || !transport || !connection.acceptsFrame(frame.keyframe)) return;
@@ -91,7 +91,7 @@ function sendFrame(player: Player, frame: EncodedFrame, encoder: H264Encoder, ca
   const now = Date.now();
   if (player.lastReportAt === undefined || now - player.lastReportAt >= SENDER_REPORT_INTERVAL_MS) {
     player.lastReportAt = now;
-    const report = buildSenderReport({ ssrc: rtp.ssrc, ntpMs: captureClock(frame.pts), rtpTimestamp: rtp.rtpTime(frame.pts) });
+    const report = buildSenderReport({ ssrc: rtp.ssrc, ntpMs: now + clockOffsetMs, rtpTimestamp: rtp.rtpTime(captureClock(now)) });
     connection.write(frameInterleaved(transport.rtcpChannel, report));
   }
   process.nextTick(() => connection.socket.uncork());

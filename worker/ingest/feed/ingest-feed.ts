@@ -47,12 +47,12 @@ export class IngestFeed {
 
   constructor(private readonly output: Writable, private readonly options: { frameRate?: number; maxQueuedBytes?: number } = {}) {
     this.rawClock = new RawFrameClock({ sps: () => this.sets.latestSps?.frameRate, config: options.frameRate });
+    this.stats.cameraClock = () => this.cameraClock.summary();
   }
 
   // An RTCP sender report from the camera (RTSP): its wall clock for its RTP timestamps.
   noteSenderReport(sr: SenderReport, arrivalMs: number): void {
     this.cameraClock.noteSenderReport(sr, arrivalMs);
-    this.stats.cameraClock = this.cameraClock.summary();
   }
 
   // When the segment ffmpeg lists as starting at `startSeconds` began, for its

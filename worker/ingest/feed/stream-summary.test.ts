@@ -14,6 +14,8 @@ describe('stream summary', () => {
 
   it("says when the camera's clock is too far off to date segments by", () => {
     expect(describeSummary({ ...seen, cameraClock: { offsetMs: 120, used: true } })).toMatch(/, camera clock \+0\.1 s$/);
+    expect(describeSummary({ ...seen, cameraClock: { offsetMs: -20, used: true } })).toMatch(/, camera clock \+0\.0 s$/);
+    expect(describeSummary({ ...seen, cameraClock: { offsetMs: -1260, used: true } })).toMatch(/, camera clock -1\.3 s$/);
     expect(describeSummary({ ...seen, cameraClock: { offsetMs: -3 * 3600_000 - 5000, used: false } })).toMatch(/, camera clock -10805 s \(not used\)$/);
   });
 

@@ -19,7 +19,7 @@ export class StreamSummaryTracker {
   droppedFrames = 0;
   reorderDepth: number | undefined;
   frameRateSource = 'unknown';
-  cameraClock: StreamSummary['cameraClock'] = null;
+  cameraClock: () => StreamSummary['cameraClock'] = () => null; // read when summarised
 
   noteSps(sps: Sps): void {
     this.sps = sps;
@@ -67,7 +67,7 @@ export class StreamSummaryTracker {
       keyframes: this.keyframes,
       losses: this.losses,
       droppedFrames: this.droppedFrames,
-      cameraClock: this.cameraClock,
+      cameraClock: this.cameraClock(),
     };
   }
 }
@@ -93,8 +93,9 @@ export function describeSummary(s: StreamSummary): string {
 }
 
 function formatOffset(ms: number): string {
-  const seconds = Math.abs(ms) < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
-  return `${ms < 0 ? '' : '+'}${seconds} s`;
+  const tenths = Math.round(ms / 100);
+  const seconds = Math.abs(ms) < 10_000 ? (Math.abs(tenths) / 10).toFixed(1) : String(Math.abs(Math.round(ms / 1000)));
+  return `${tenths < 0 ? '-' : '+'}${seconds} s`;
 }
 
 // Why a camera that sends bytes gives no video, in its own terms; undefined when it is not
