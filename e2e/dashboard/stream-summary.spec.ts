@@ -24,7 +24,7 @@ test('stream health shows what each camera really sends', async ({ page }, testI
   await expect(summary).toContainText('Frame rate25 fps (RTP timestamps)');
   await expect(summary).toContainText('B-framesyes (reorder depth 2)');
   await expect(summary).toContainText(/Bitrate\d+ kbit\/s/);
-  await expect(summary).toContainText(/Camera clock[+−]0\.\d s, dates segments/);
+  await expect(summary).toContainText(/Camera clock[+−]\d\.\d s, dates segments/); // within 2 s: believed
   await expect(page.getByTestId('stream-summary-roof')).toHaveCount(0);
   await page.getByTestId('section-health').screenshot({ path: testInfo.outputPath('stream-health.png') });
   expect(guard.errors).toEqual([]);
