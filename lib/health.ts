@@ -22,6 +22,9 @@ export type StreamSummary = {
   keyframes: number;
   losses: number; // damage or gaps found in the stream
   droppedFrames: number; // frames left out: damaged, or waiting for the next IDR
+  // RTSP cameras that send RTCP sender reports: their clock minus ours, and whether it is
+  // close enough to date segments by (worker/ingest/feed/camera-clock.ts).
+  cameraClock: { offsetMs: number; used: boolean } | null;
 };
 
 export type CameraStatus = {

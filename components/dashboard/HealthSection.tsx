@@ -1,8 +1,10 @@
+import type { StreamSummary } from '@/lib/health';
 import type { StreamHealth } from '@/lib/queries/analytics/get-stream-health';
 import { formatLocal } from './format';
 import { Card, EmptyState, Section } from './Section';
+import { StreamSummaryList } from './StreamSummaryList';
 
-export type CameraHealth = { id: string; name: string; timeZone: string; health: StreamHealth; liveHint: string | null };
+export type CameraHealth = { id: string; name: string; timeZone: string; health: StreamHealth; liveHint: string | null; stream: StreamSummary | null };
 const COLOURS = { live: '#10b981', reconnecting: '#f59e0b', offline: '#f43f5e' };
 
 function Timeline({ health, from, to, name }: { health: StreamHealth; from: number; to: number; name: string }) {
@@ -27,7 +29,7 @@ export function HealthSection({ cameras, from, to, rangeLabel }: { cameras: Came
   return (
     <Section id="health" title="Stream health" note={rangeLabel}>
       <div className="grid gap-3">
-        {cameras.map(({ id, name, timeZone, health, liveHint }) => {
+        {cameras.map(({ id, name, timeZone, health, liveHint, stream }) => {
           const uptime = averageUptime(health);
           const hint = liveHint ?? health.latestHint?.detail ?? null;
           return (
@@ -64,6 +66,7 @@ export function HealthSection({ cameras, from, to, rangeLabel }: { cameras: Came
                   {!liveHint && health.latestHint && <span className="text-neutral-400"> ({formatLocal(health.latestHint.at, timeZone, { dateStyle: 'medium', timeStyle: 'short' })})</span>}
                 </p>
               )}
+              {stream && <StreamSummaryList id={id} stream={stream} />}
             </Card>
           );
         })}

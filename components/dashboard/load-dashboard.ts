@@ -68,7 +68,7 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     health: health.map(({ camera, health }) => {
       const state = states.find((s) => s.id === camera.id);
       const liveHint = state && state.state !== 'live' ? state.reason : null;
-      return { id: camera.id, name: camera.name, timeZone: camera.timezone, health, liveHint };
+      return { id: camera.id, name: camera.name, timeZone: camera.timezone, health, liveHint, stream: state?.stream ?? null };
     }),
     exportDefaults: { from: toLocalTime(now - 6 * 24 * HOUR_MS, timeZone).date, to: toLocalTime(now, timeZone).date },
   };

@@ -8,6 +8,11 @@ export class BitReader {
     this.data = removeEmulationPrevention(nal);
   }
 
+  // Bits read so far, in the RBSP (emulation prevention removed).
+  get position(): number {
+    return this.pos;
+  }
+
   get bitsLeft(): number {
     return this.data.length * 8 - this.pos;
   }

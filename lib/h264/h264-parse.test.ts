@@ -79,6 +79,13 @@ describe('H.264 parsing against real encoder output', () => {
   });
 });
 
+describe('slice headers through dec_ref_pic_marking', () => {
+  it.each(['x264-high-bframes.h264', 'gst-x264-bpyramid.h264', 'x264-baseline-nob.h264', 'openh264.h264'])('%s: past reference lists and weighted prediction in every slice, no mmco 5', (name) => {
+    const { slices } = parseStream(name);
+    expect(slices.every((s) => s.markingBitOffset > 0 && !s.mmco5)).toBe(true);
+  });
+});
+
 describe('bit reader', () => {
   it('removes emulation prevention bytes and reads exp-Golomb codes', () => {
     expect(removeEmulationPrevention(Buffer.from([0, 0, 3, 1, 0, 0, 3, 0, 0, 3]))).toEqual(Buffer.from([0, 0, 1, 0, 0, 0, 0]));

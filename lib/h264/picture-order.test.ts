@@ -10,7 +10,7 @@ const baseSps: Sps = {
 };
 
 function slice(frameNum: number, ref: boolean, extra: Partial<SliceHeader> = {}): SliceHeader {
-  return { nalType: extra.idr ? 5 : 1, nalRefIdc: ref ? 1 : 0, idr: false, firstMbInSlice: 0, sliceType: 'P', ppsId: 0, frameNum, fieldPic: false, bottomField: false, idrPicId: undefined, pocLsb: 0, deltaPocBottom: 0, deltaPoc: [0, 0], ...extra };
+  return { nalType: extra.idr ? 5 : 1, nalRefIdc: ref ? 1 : 0, idr: false, firstMbInSlice: 0, sliceType: 'P', ppsId: 0, frameNum, fieldPic: false, bottomField: false, idrPicId: undefined, pocLsb: 0, deltaPocBottom: 0, deltaPoc: [0, 0], mmco5: false, markingBitOffset: 0, ...extra };
 }
 
 describe('picture order count', () => {
@@ -41,5 +41,30 @@ describe('picture order count', () => {
     const counter = new PictureOrderCounter();
     const sps = { ...baseSps, pocType: 2 };
     expect([slice(0, true, { idr: true }), slice(1, true), slice(2, false), slice(2, true)].map((s) => counter.next(s, sps))).toEqual([0, 2, 3, 4]);
+  });
+
+  it('memory_management_control_operation 5 restarts the count as an IDR does (type 0)', () => {
+    const counter = new PictureOrderCounter();
+    const sps = { ...baseSps, pocType: 0, log2MaxPocLsb: 5 };
+    const pocs = [
+      slice(0, true, { idr: true, pocLsb: 0 }),
+      slice(1, true, { pocLsb: 8 }),
+      slice(2, true, { pocLsb: 14 }),
+      slice(3, true, { pocLsb: 20, mmco5: true }), // POC 0 from now on
+      slice(1, true, { pocLsb: 2 }),
+      slice(2, false, { pocLsb: 1 }),
+    ].map((s) => counter.next(s, sps));
+    // Without the reset, LSB 2 after 20 looks like a wrap: 34.
+    expect(pocs).toEqual([0, 8, 14, 0, 2, 1]);
+  });
+
+  it('memory_management_control_operation 5 restarts frame_num and the POC (types 1 and 2)', () => {
+    for (const pocType of [1, 2]) {
+      const counter = new PictureOrderCounter();
+      const sps = { ...baseSps, pocType, offsetForNonRefPic: 0 };
+      const pocs = [slice(0, true, { idr: true }), slice(1, true), slice(2, true, { mmco5: true }), slice(1, true), slice(2, true)].map((s) => counter.next(s, sps));
+      // Without the reset, frame_num 1 after 2 looks like a wrap: MaxFrameNum is added.
+      expect(pocs, `type ${pocType}`).toEqual([0, 2, 0, 2, 4]);
+    }
   });
 });

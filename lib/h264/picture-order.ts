@@ -2,8 +2,9 @@ import type { SliceHeader } from './slice-header.ts';
 import type { Sps } from './sps.ts';
 
 // 8.2.1: the picture order count of each frame, in decode order, for POC types 0, 1 and 2.
-// Frames only (the top/bottom minimum for a frame). memory_management_control_operation 5
-// is not looked at: the previous picture's state carries on, which IP cameras never notice.
+// Frames only (the top/bottom minimum for a frame). A picture with
+// memory_management_control_operation 5 gets POC 0 and restarts the count, as an IDR does
+// (8.2.1: its POC minus itself; frame_num counts from 0 after it, 7.4.3).
 export class PictureOrderCounter {
   private prevPocMsb = 0;
   private prevPocLsb = 0;
@@ -13,9 +14,9 @@ export class PictureOrderCounter {
   next(slice: SliceHeader, sps: Sps): number {
     if (sps.pocType === 0) return this.type0(slice, sps);
     const frameNumOffset = slice.idr ? 0 : this.prevFrameNum > slice.frameNum ? this.prevFrameNumOffset + 2 ** sps.log2MaxFrameNum : this.prevFrameNumOffset;
-    this.prevFrameNumOffset = frameNumOffset;
-    this.prevFrameNum = slice.frameNum;
-    return sps.pocType === 1 ? type1(slice, sps, frameNumOffset) : type2(slice, frameNumOffset);
+    this.prevFrameNumOffset = slice.mmco5 ? 0 : frameNumOffset;
+    this.prevFrameNum = slice.mmco5 ? 0 : slice.frameNum;
+    return slice.mmco5 ? 0 : sps.pocType === 1 ? type1(slice, sps, frameNumOffset) : type2(slice, frameNumOffset);
   }
 
   private type0(slice: SliceHeader, sps: Sps): number {
@@ -28,12 +29,18 @@ export class PictureOrderCounter {
     let msb = this.prevPocMsb;
     if (lsb < this.prevPocLsb && this.prevPocLsb - lsb >= maxLsb / 2) msb += maxLsb;
     else if (lsb > this.prevPocLsb && lsb - this.prevPocLsb > maxLsb / 2) msb -= maxLsb;
+    const top = msb + lsb;
+    const poc = Math.min(top, top + slice.deltaPocBottom);
+    if (slice.mmco5) {
+      this.prevPocMsb = 0;
+      this.prevPocLsb = top - poc;
+      return 0;
+    }
     if (slice.nalRefIdc !== 0) {
       this.prevPocMsb = msb;
       this.prevPocLsb = lsb;
     }
-    const top = msb + lsb;
-    return Math.min(top, top + slice.deltaPocBottom);
+    return poc;
   }
 }
 

@@ -1,5 +1,6 @@
 import { BitReader, H264ParseError } from './bit-reader.ts';
 import type { Pps } from './pps.ts';
+import { readRefPicMarking } from './ref-pic-marking.ts';
 import type { Sps } from './sps.ts';
 
 export type SliceKind = 'P' | 'B' | 'I' | 'SP' | 'SI';
@@ -18,13 +19,15 @@ export type SliceHeader = {
   pocLsb: number;
   deltaPocBottom: number;
   deltaPoc: [number, number];
+  mmco5: boolean; // memory_management_control_operation 5: frame_num and POC restart after it
+  markingBitOffset: number; // where dec_ref_pic_marking starts in the RBSP
 };
 
 const SLICE_KINDS: SliceKind[] = ['P', 'B', 'I', 'SP', 'SI'];
 
 export type ParameterSetLookup = { sps: (id: number) => Sps | undefined; pps: (id: number) => Pps | undefined };
 
-// 7.3.3 slice_header up to the picture order count fields.
+// 7.3.3 slice_header up to dec_ref_pic_marking.
 export function parseSliceHeader(nal: Buffer, lookup: ParameterSetLookup): SliceHeader {
   const r = new BitReader(nal);
   if (r.bit() !== 0) throw new H264ParseError('forbidden_zero_bit is set');
@@ -61,5 +64,6 @@ export function parseSliceHeader(nal: Buffer, lookup: ParameterSetLookup): Slice
     if (pps.bottomFieldPicOrderInFramePresent && !fieldPic) deltaPoc[1] = r.se();
   }
   if (firstMbInSlice >= sps.widthInMbs * sps.heightInMapUnits * (sps.frameMbsOnly ? 1 : 2)) throw new H264ParseError(`first_mb_in_slice ${firstMbInSlice} is outside the picture`);
-  return { nalType, nalRefIdc, idr, firstMbInSlice, sliceType, ppsId, frameNum, fieldPic, bottomField, idrPicId, pocLsb, deltaPocBottom, deltaPoc };
+  const marking = readRefPicMarking(r, { sliceType, nalRefIdc, idr }, sps, pps);
+  return { nalType, nalRefIdc, idr, firstMbInSlice, sliceType, ppsId, frameNum, fieldPic, bottomField, idrPicId, pocLsb, deltaPocBottom, deltaPoc, mmco5: marking.mmco5, markingBitOffset: marking.bitOffset };
 }

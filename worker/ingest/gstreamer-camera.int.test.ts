@@ -25,14 +25,18 @@ describe('an RTSP camera served by GStreamer (x264enc bframes=2, 2 s GOP)', () =
     });
     const sampler = new PlaylistSampler(`${worker.originUrl}/hls/gst`, dir).start();
     let report;
+    let stream;
     try {
       await waitFor(() => sampler.current.segments.length >= 4, { timeoutMs: 60_000, what: 'four segments' });
+      stream = worker.health.stream('gst');
     } finally {
       report = await sampler.stop();
       await worker.stop();
       await camera.stop();
     }
     expect(report.violations).toEqual([]);
+    // GStreamer sends RTCP sender reports with its wall clock (this machine's): believed.
+    expect(stream?.cameraClock?.used).toBe(true);
     expect(report.decodeFailures).toEqual([]);
     const encoded = await readFrameHashes(tapFile);
     const segments: TimedSegment[] = await Promise.all(

@@ -12,7 +12,9 @@ import { IngestFeed } from './feed/ingest-feed.ts';
 // steady state, with the old input form (bare Annex-B, ffmpeg guesses the clock) and the
 // new one (FLV with the camera's timing, written by IngestFeed). Frames are fed in real
 // time from a 2 s-GOP recording.
-export type LagCase = { label: string; size: string; bFrames: number };
+// x264Defaults: libx264's own settings (preset medium: 3 B-frames, B-pyramid, weighted P),
+// as a camera stream made with x264 or GStreamer without tuning; else veryfast with bFrames.
+export type LagCase = { label: string; size: string; bFrames: number; x264Defaults?: boolean };
 export type LagRow = { label: string; form: string; lagsMs: number[]; error?: string };
 
 const FORMS: Record<string, string[]> = {
@@ -21,12 +23,13 @@ const FORMS: Record<string, string[]> = {
   'now: FLV with the camera clock': ['-f', 'flv', '-probesize', '32', '-analyzeduration', '0', '-fpsprobesize', '0', '-i', 'pipe:0'],
 };
 
-function sampleUnits(cacheDir: string, { size, bFrames }: LagCase): AccessUnit[] {
+export function sampleUnits(cacheDir: string, { size, bFrames, x264Defaults }: LagCase): AccessUnit[] {
   mkdirSync(cacheDir, { recursive: true });
-  const file = join(cacheDir, `lag-${size}-bf${bFrames}.h264`);
+  const file = join(cacheDir, x264Defaults ? `lag-${size}-x264-defaults.h264` : `lag-${size}-bf${bFrames}.h264`);
   if (!existsSync(file)) {
-    const gop = ['-g', '50', '-keyint_min', '50', '-sc_threshold', '0', '-bf', String(bFrames)];
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25`, '-t', '24', '-c:v', 'libx264', '-preset', 'veryfast', ...gop, '-b:v', '4M', '-pix_fmt', 'yuv420p', '-bsf:v', 'dump_extra', '-y', file]);
+    const gop = ['-g', '50', '-keyint_min', '50', '-sc_threshold', '0'];
+    const tuning = x264Defaults ? [] : ['-preset', 'veryfast', '-bf', String(bFrames)];
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25`, '-t', '24', '-c:v', 'libx264', ...tuning, ...gop, '-b:v', '4M', '-pix_fmt', 'yuv420p', '-bsf:v', 'dump_extra', '-y', file]);
   }
   const splitter = new NalSplitter();
   const grouper = new AccessUnitGrouper();

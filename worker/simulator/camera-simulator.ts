@@ -21,6 +21,7 @@ export type CameraSimulatorOptions = {
   authScheme?: AuthScheme;
   ffmpegPath?: string;
   path?: string;
+  clockOffsetMs?: number; // how wrong the camera's clock is, in its RTCP sender reports
 };
 
 export type SimulatorStatus = {
@@ -48,7 +49,7 @@ export async function startCameraSimulator(options: CameraSimulatorOptions = {})
   const path = `/${(options.path ?? '/stream').replace(/^\/+/, '')}`;
   const encoder = new H264Encoder(options.ffmpegPath ?? 'ffmpeg', settings);
   const servers: Record<ServerName, ReturnType<typeof createRawH264Server>> = {
-    rtsp: createRtspServer({ port: options.rtspPort ?? 0, encoder, path, credentials: options.credentials, authScheme: options.authScheme }),
+    rtsp: createRtspServer({ port: options.rtspPort ?? 0, encoder, path, credentials: options.credentials, authScheme: options.authScheme, clockOffsetMs: options.clockOffsetMs }),
     tcp: createRawH264Server(options.tcpPort ?? 0, encoder),
   };
   let control: ControlServer | undefined;

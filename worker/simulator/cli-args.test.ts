@@ -3,7 +3,7 @@ import { CliUsageError, parseCliArgs } from './cli-args.ts';
 
 describe('parseCliArgs', () => {
   it('reads the full example from the README', () => {
-    const argv = '--rtsp-port 8554 --tcp-port 5000 --control-port 8555 --fault lost-bytes --user admin --password secret --size 1920x1080 --bitrate 4000 --frame-rate 30 --gop 2 --bframes 2'.split(' ');
+    const argv = '--rtsp-port 8554 --tcp-port 5000 --control-port 8555 --fault lost-bytes --user admin --password secret --size 1920x1080 --bitrate 4000 --frame-rate 30 --gop 2 --bframes 2 --clock-offset=-10800'.split(' ');
     expect(parseCliArgs(argv)).toEqual({
       help: false,
       options: {
@@ -20,6 +20,7 @@ describe('parseCliArgs', () => {
         ffmpegPath: 'ffmpeg',
         credentials: { username: 'admin', password: 'secret' },
         authScheme: undefined,
+        clockOffsetMs: -10_800_000,
       },
       fault: { mode: 'lost-bytes', options: {} },
     });
@@ -56,6 +57,8 @@ describe('parseCliArgs', () => {
     [['--size', '1280'], /--size must be WIDTHxHEIGHT/],
     [['--size', '641x360'], /even numbers/],
     [['--size', '32x32'], /--size/],
+    [['--clock-offset', 'late'], /--clock-offset must be a number of seconds/],
+    [['--clock-offset', '400000000'], /at most ten years/],
     [['--fault', 'explode'], /--fault must be one of none, lost-bytes/],
     [['--user', 'admin'], /--user and --password go together/],
     [['--password', 'x'], /--user and --password go together/],

@@ -12,6 +12,7 @@ export const CLI_USAGE = `Usage: npm run camera:sim -- [options]
   --frame-rate <fps>      frames per second (default 25)
   --gop <seconds>         keyframe interval (default 1)
   --bframes <n>           B-frames between reference frames, 0-4 (default 0)
+  --clock-offset=<s>      how far the camera's clock (RTCP sender reports) is off, in seconds (default 0)
   --path <path>           RTSP path (default /stream)
   --user <name>           require this user name (with --password)
   --password <secret>     require this password (with --user)
@@ -49,6 +50,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     ffmpegPath: values.ffmpeg ?? 'ffmpeg',
     credentials: values.user === undefined ? undefined : { username: values.user, password: values.password! },
     authScheme: values.auth as CameraSimulatorOptions['authScheme'],
+    clockOffsetMs: parseOffsetMs(values['clock-offset'] ?? '0'),
   };
   const faultOptions: FaultOptions = {};
   if (values['mean-interval-ms'] !== undefined) faultOptions.meanIntervalMs = parseInteger('--mean-interval-ms', values['mean-interval-ms'], 1, 3_600_000);
@@ -75,6 +77,7 @@ function parseFlags(argv: string[]) {
         gop: text,
         bframes: text,
         'hold-ms': text,
+        'clock-offset': text,
         path: text,
         user: text,
         password: text,
@@ -101,6 +104,12 @@ function parseSeconds(flag: string, value: string): number {
   const number = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || number < 0.1 || number > 60) throw new CliUsageError(`${flag} must be a number of seconds from 0.1 to 60, not "${value}"`);
   return number;
+}
+
+function parseOffsetMs(value: string): number {
+  const number = Number(value);
+  if (!/^-?\d+(\.\d+)?$/.test(value) || Math.abs(number) > 10 * 365 * 86_400) throw new CliUsageError(`--clock-offset must be a number of seconds, at most ten years either way, not "${value}"`);
+  return Math.round(number * 1000);
 }
 
 // libx264 with yuv420p needs even sides.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decodeErrors } from '../../lib/testing/ffmpeg.ts';
+import { parseSenderReports } from '../ingest/rtsp/rtcp.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 import { startCameraSimulator, type CameraSimulator } from './camera-simulator.ts';
 import { killFfmpegClients, rtspInput, runFfmpegClient } from './test-ffmpeg-client.ts';
@@ -58,9 +59,15 @@ describe('RTSP server on the wire', () => {
     expect((await client.request('PLAY', `${url}/`, { ...auth, Session: 'WRONG' })).status).toBe(454);
     expect((await client.request('PLAY', `${url}/`, { ...auth, Session: session })).status).toBe(200);
 
-    await waitFor(() => client.packets.length >= 80, { what: '80 RTP packets' });
-    const rtp = client.packets.map((packet) => packet.data);
-    expect(client.packets.every((packet) => packet.channel === 0)).toBe(true);
+    await waitFor(() => client.packets.filter((packet) => packet.channel === 0).length >= 80, { what: '80 RTP packets' });
+    const rtp = client.packets.filter((packet) => packet.channel === 0).map((packet) => packet.data);
+    expect(client.packets.every((packet) => packet.channel === 0 || packet.channel === 1)).toBe(true);
+    // An RTCP sender report on the RTCP channel with the first frame: the RTP time of that
+    // moment (about the first frame's, as the encoder runs in real time) and the wall clock.
+    const reports = client.packets.filter((packet) => packet.channel === 1).flatMap((packet) => parseSenderReports(packet.data));
+    expect(reports[0]).toMatchObject({ ssrc: rtp[0]!.readUInt32BE(8) });
+    expect(Math.abs(((reports[0]!.rtpTimestamp - rtp[0]!.readUInt32BE(4) + 2 ** 31) >>> 0) - 2 ** 31)).toBeLessThan(90_000);
+    expect(Math.abs(reports[0]!.ntpMs - Date.now())).toBeLessThan(10_000);
     expect(rtp.every((packet) => packet[0] === 0x80 && (packet[1]! & 0x7f) === 96)).toBe(true);
     expect(rtp.slice(0, 3).map(nalTypeOf)).toEqual([7, 8, 5]); // SPS, PPS, IDR: a clean start
     const sequences = rtp.map((packet) => packet.readUInt16BE(2));

@@ -22,6 +22,7 @@ export async function spawnSimulator(options: CameraSimulatorOptions = {}): Prom
   if (options.frameRate) args.push('--frame-rate', String(options.frameRate));
   if (options.gopSeconds) args.push('--gop', String(options.gopSeconds));
   if (options.bFrames) args.push('--bframes', String(options.bFrames));
+  if (options.clockOffsetMs) args.push(`--clock-offset=${options.clockOffsetMs / 1000}`);
   if (options.credentials) args.push('--user', options.credentials.username, '--password', options.credentials.password);
   const child = spawn(...withParentDeathSignal(process.execPath, args), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -7,11 +7,13 @@ import { PictureOrderCounter } from '../../../lib/h264/picture-order.ts';
 import type { SliceHeader } from '../../../lib/h264/slice-header.ts';
 import type { Sps } from '../../../lib/h264/sps.ts';
 import { buildSequenceHeader, buildVideoTag, FLV_HEADER } from '../flv-writer.ts';
+import type { SenderReport } from '../rtsp/rtcp.ts';
+import { CameraClock, KeyframeTimes } from './camera-clock.ts';
 import { RawFrameClock, RTP_CLOCK, RtpTimeline } from './raw-frame-clock.ts';
 import { StreamSummaryTracker } from './stream-summary.ts';
 
 export type FeedUnit = { nals: Buffer[]; arrivalMs: number; rtpTimestamp?: number };
-type Frame = { nals: Buffer[]; keyframe: boolean; arrivalMs: number; pts?: number };
+type Frame = { nals: Buffer[]; keyframe: boolean; arrivalMs: number; pts?: number; rtp?: boolean };
 // For the NALU inspector: every access unit that parsed, and whether it was passed on.
 export type FrameObserver = (unit: { nals: Buffer[]; slice: SliceHeader; poc: number | undefined; passed: boolean }) => void;
 
@@ -31,6 +33,8 @@ export class IngestFeed {
   private readonly poc = new PictureOrderCounter();
   private readonly timeline = new RtpTimeline();
   private readonly rawClock: RawFrameClock;
+  private readonly cameraClock = new CameraClock();
+  private readonly keyframeTimes = new KeyframeTimes(this.cameraClock);
   private display: DisplayClock<Frame> | undefined;
   private dts: DecodeTimestamper | undefined;
   private waitingForIdr = true;
@@ -43,6 +47,19 @@ export class IngestFeed {
 
   constructor(private readonly output: Writable, private readonly options: { frameRate?: number; maxQueuedBytes?: number } = {}) {
     this.rawClock = new RawFrameClock({ sps: () => this.sets.latestSps?.frameRate, config: options.frameRate });
+    this.stats.cameraClock = () => this.cameraClock.summary();
+  }
+
+  // An RTCP sender report from the camera (RTSP): its wall clock for its RTP timestamps.
+  noteSenderReport(sr: SenderReport, arrivalMs: number): void {
+    this.cameraClock.noteSenderReport(sr, arrivalMs);
+  }
+
+  // When the segment ffmpeg lists as starting at `startSeconds` began, for its
+  // PROGRAM-DATE-TIME: the camera's capture time of its keyframe when the camera's clock is
+  // believable (camera-clock.ts), else that keyframe's arrival.
+  segmentStart(startSeconds: number): { wallMs: number; camera: boolean } | undefined {
+    return this.keyframeTimes.segmentStart(startSeconds);
   }
 
   markLoss(): void {
@@ -74,7 +91,7 @@ export class IngestFeed {
     };
     if (this.waitingForIdr && !(slice.idr && slice.firstMbInSlice === 0)) return refuse(false);
     if (!slice.idr && slice.frameNum !== this.prevRefFrameNum && slice.frameNum !== (this.prevRefFrameNum + 1) % 2 ** sps.log2MaxFrameNum) return refuse(true);
-    if (slice.idr || slice.nalRefIdc !== 0) this.prevRefFrameNum = slice.frameNum;
+    if (slice.idr || slice.nalRefIdc !== 0) this.prevRefFrameNum = slice.mmco5 ? 0 : slice.frameNum; // 7.4.3: after mmco 5, frame_num counts from 0
     this.waitingForIdr = false;
     const frame: Frame = { nals: unit.nals, keyframe: slice.idr, arrivalMs: unit.arrivalMs };
     this.stats.noteFrame({ keyframe: slice.idr, bSlice: slice.sliceType === 'B', size: unit.nals.reduce((s, n) => s + n.length + 4, 0), arrivalMs: unit.arrivalMs });
@@ -83,12 +100,14 @@ export class IngestFeed {
     this.onFrame?.({ nals: unit.nals, slice, poc, passed: true });
     if (unit.rtpTimestamp !== undefined) {
       this.stats.frameRateSource = 'rtp';
-      this.write({ ...frame, pts: this.timeline.unwrap(unit.rtpTimestamp) }, sps);
+      const pts = this.timeline.unwrap(unit.rtpTimestamp);
+      this.cameraClock.noteFrame(unit.rtpTimestamp, pts);
+      this.write({ ...frame, pts, rtp: true }, sps);
     } else {
       this.stats.frameRateSource = this.rawClock.source;
       const display = (this.display ??= new DisplayClock<Frame>(depth));
       display.nextPts = this.rawClock.startFor(unit.arrivalMs, display.nextPts, this.afterLoss);
-      for (const out of display.push(frame, poc, slice.idr, this.rawClock.frameDuration())) this.write({ ...out.frame, pts: out.pts }, sps);
+      for (const out of display.push(frame, poc, slice.idr || slice.mmco5, this.rawClock.frameDuration())) this.write({ ...out.frame, pts: out.pts }, sps);
     }
     this.afterLoss = false;
   }
@@ -123,6 +142,7 @@ export class IngestFeed {
     if (this.configChanged && this.sets.ready) this.output.write(buildSequenceHeader(this.sets.latestSpsNal!, this.sets.latestPpsNal!, dtsMs));
     this.configChanged = false;
     this.output.write(buildVideoTag({ nals: frame.nals, keyframe: frame.keyframe, dtsMs, ptsMs }));
+    if (frame.keyframe) this.keyframeTimes.note({ ptsMs, pts: frame.rtp ? pts : undefined, arrivalMs: frame.arrivalMs }, dtsMs);
   }
 
   private drop(damaged: boolean): void {

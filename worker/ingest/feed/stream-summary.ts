@@ -19,6 +19,7 @@ export class StreamSummaryTracker {
   droppedFrames = 0;
   reorderDepth: number | undefined;
   frameRateSource = 'unknown';
+  cameraClock: () => StreamSummary['cameraClock'] = () => null; // read when summarised
 
   noteSps(sps: Sps): void {
     this.sps = sps;
@@ -66,6 +67,7 @@ export class StreamSummaryTracker {
       keyframes: this.keyframes,
       losses: this.losses,
       droppedFrames: this.droppedFrames,
+      cameraClock: this.cameraClock(),
     };
   }
 }
@@ -86,7 +88,14 @@ export function describeSummary(s: StreamSummary): string {
   if (s.gopFrames) parts.push(`GOP ${s.gopFrames} frames${s.gopSeconds ? ` = ${s.gopSeconds} s` : ''}`);
   parts.push(s.bFrames ? `B-frames (reorder depth ${s.reorderDepth ?? '?'})` : 'no B-frames');
   if (s.bitrateKbps !== null) parts.push(`${s.bitrateKbps} kbit/s`);
+  if (s.cameraClock) parts.push(`camera clock ${formatOffset(s.cameraClock.offsetMs)}${s.cameraClock.used ? '' : ' (not used)'}`);
   return parts.join(', ');
+}
+
+function formatOffset(ms: number): string {
+  const tenths = Math.round(ms / 100);
+  const seconds = Math.abs(ms) < 10_000 ? (Math.abs(tenths) / 10).toFixed(1) : String(Math.abs(Math.round(ms / 1000)));
+  return `${tenths < 0 ? '-' : '+'}${seconds} s`;
 }
 
 // Why a camera that sends bytes gives no video, in its own terms; undefined when it is not

@@ -5,7 +5,7 @@ export type MediaChannels = { rtpChannel: number; rtcpChannel: number; payloadTy
 export type ReaderEvent =
   | { type: 'response'; response: RtspResponse }
   | { type: 'rtp'; packet: RtpPacket }
-  | { type: 'rtcp' }
+  | { type: 'rtcp'; packet: Buffer }
   | { type: 'loss' }; // bytes were lost: what came just before may carry foreign bytes
 
 const STATUS_PREFIX = Buffer.from('RTSP/1.0 ');
@@ -78,7 +78,7 @@ export class InterleavedReader {
       if (buffer.length < start + 2) return 'more';
       const type = buffer[start + 1]!;
       if (buffer[start]! >> 6 !== 2 || type < 200 || type > 207) return 'invalid';
-      return buffer.length < end ? 'more' : { event: { type: 'rtcp' }, next: end };
+      return buffer.length < end ? 'more' : { event: { type: 'rtcp', packet: Buffer.from(buffer.subarray(start, end)) }, next: end };
     }
     if (channel !== media.rtpChannel || length < RTP_HEADER) return 'invalid';
     if (buffer.length < start + RTP_HEADER) return 'more';

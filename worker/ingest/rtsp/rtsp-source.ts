@@ -5,6 +5,7 @@ import { credentialsFromUrl } from './auth.ts';
 import { IngestFeed } from '../feed/ingest-feed.ts';
 import { H264Depacketizer, type AccessUnit } from './h264-depacketizer.ts';
 import type { ReaderEvent } from './interleaved-reader.ts';
+import { parseSenderReports } from './rtcp.ts';
 import { RtspConnection } from './rtsp-connection.ts';
 import { RtspError } from './rtsp-errors.ts';
 import { parseH264Track, SdpError } from './sdp.ts';
@@ -29,6 +30,7 @@ export class RtspSource {
   private stopped = false;
   private readonly startedAt = Date.now();
   private packets = 0;
+  private ssrc: number | undefined;
   private finish: (hint: string) => void = () => {};
 
   readonly feed: IngestFeed;
@@ -96,9 +98,16 @@ export class RtspSource {
 
   private handleMedia(event: ReaderEvent): void {
     if (event.type === 'loss') this.depacketizer.markLoss();
+    if (event.type === 'rtcp') return this.noteRtcp(event.packet);
     if (event.type !== 'rtp') return;
     this.packets++;
+    this.ssrc = event.packet.ssrc;
     for (const unit of this.depacketizer.push(event.packet)) this.deliver(unit);
+  }
+
+  // Sender reports of the video's own SSRC only (a server may report other streams).
+  private noteRtcp(packet: Buffer): void {
+    for (const sr of parseSenderReports(packet)) if (sr.ssrc === this.ssrc) this.feed.noteSenderReport(sr, Date.now());
   }
 
   private deliver(unit: AccessUnit): void {
