@@ -4,7 +4,7 @@ import { idealCoverage, measureCoverage } from '../testing/video-coverage.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 import { measureDuration } from './salvage-frames.ts';
 
-const FAULT_SECONDS = Number(process.env.LOST_BYTES_SECONDS ?? 60);
+const FAULT_SECONDS = Number(process.env.LOST_BYTES_SECONDS ?? 45);
 // What Lookout may lose beyond the bound below: a segment's PROGRAM-DATE-TIME is when ffmpeg
 // began it, up to a few hundred ms off the camera's clock, and a drop that runs into the next
 // keyframe's bytes costs one more GOP.
@@ -47,7 +47,7 @@ describe.each([
       camera = await rig.sim.stats();
       // Coverage, not latency: on a busy machine the integrity checks may run behind the camera.
       const caughtUp = (id: string) => rig.samplers.get(id)!.current.segments.some((s) => s.programDateTime && Date.parse(s.programDateTime) >= window.to);
-      await waitFor(() => caughtUp('rtsp') && caughtUp('raw'), { timeoutMs: 180_000, what: 'the worker catching up with the camera' });
+      await waitFor(() => caughtUp('rtsp') && caughtUp('raw'), { timeoutMs: 240_000, what: 'the worker catching up with the camera' });
       console.log(`lost-bytes, ${gopSeconds} s GOP: caught up ${((Date.now() - window.to) / 1000).toFixed(1)} s after the fault ended`);
     } finally {
       reports = await rig.stop();
@@ -56,6 +56,8 @@ describe.each([
     const restarts = (id: string) => rig.events.filter((e) => e.cameraId === id && e.kind === 'restarted').length;
     for (const [id, server] of [['rtsp', camera.rtsp], ['raw', camera.tcp]] as const) {
       const report = reports.get(id)!;
+      expect(report.violations, id).toEqual([]);
+      expect(report.decodeFailures, id).toEqual([]);
       const spans = await Promise.all(report.segments.filter((s) => s.programDateTime).map(async (s) => {
         const start = Date.parse(s.programDateTime!);
         return { start, end: start + (await measureDuration('ffprobe', s.file)) * 1000 };
@@ -69,8 +71,6 @@ describe.each([
           `${report.published.length} published, ${dropped(id)} dropped, ${restarts(id)} restarts`,
       );
       expect(losses, `${id}: the fault bit`).toBeGreaterThanOrEqual(FAULT_SECONDS / 10);
-      expect(report.violations, id).toEqual([]);
-      expect(report.decodeFailures, id).toEqual([]);
       expect(shown.share, id).toBeGreaterThanOrEqual(ideal.share - SHARE_MARGIN);
       expect(shown.longestHoleS, id).toBeLessThanOrEqual(Math.max(maxHoleS, ideal.longestHoleS + HOLE_MARGIN_S));
       expect(restarts(id), `${id}: a loss costs frames, not a reconnect`).toBe(0);
@@ -78,5 +78,5 @@ describe.each([
     // Raw H.264 keeps flowing with corrupt slices: the integrity check caught them and said so.
     expect(dropped('raw')).toBeGreaterThan(0);
     expect(reports.get('raw')!.discontinuities).toBeGreaterThanOrEqual(1);
-  }, (FAULT_SECONDS + 360) * 1000);
+  }, (FAULT_SECONDS + 420) * 1000);
 });
