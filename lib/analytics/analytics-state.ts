@@ -4,6 +4,7 @@ import { createLogger } from '../log.ts';
 import { PageViewTable } from './page-views.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { ViewRollup } from './view-rollup.ts';
+import { splitAnalyticsBatch } from './split-analytics-batch.ts';
 import { VisitorCounter } from './visitor-counter.ts';
 
 // One analytics state per process. Next's route bundles and the site server each evaluate this
@@ -28,8 +29,13 @@ export function getAnalyticsState(): AnalyticsState {
   return store[KEY];
 }
 
-// Writes what the rollup holds in one transaction. Flushes never overlap; a failed one is put
-// back to be retried with the next.
+// Rows per transaction: ~100 µs of Prisma work each, so a part holds the event loop for
+// milliseconds, not the whole flush (a second for a flood's worth of new visitors).
+const ROWS_PER_TRANSACTION = 100;
+
+// Writes what the rollup holds, in self-consistent parts of one transaction each, letting
+// requests run between them. Flushes never overlap; the parts a failure leaves unwritten are
+// put back to be retried with the next flush.
 export function flushAnalytics(now = Date.now()): Promise<void> {
   const state = getAnalyticsState();
   const run = async () => {
@@ -37,14 +43,19 @@ export function flushAnalytics(now = Date.now()): Promise<void> {
     await state.visitors.resolveInto(state.rollup, now);
     const batch = state.rollup.drain();
     if (isBatchEmpty(batch)) return;
-    try {
-      await applyAnalyticsBatch(batch);
-      state.flushes++;
-    } catch (error) {
-      state.rollup.restore(batch);
-      state.failedFlushes++;
-      log.error('analytics flush failed; kept in memory for the next one', { error: error instanceof Error ? error.message : String(error) });
+    const parts = splitAnalyticsBatch(batch, ROWS_PER_TRANSACTION);
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      try {
+        await applyAnalyticsBatch(parts[i]!);
+      } catch (error) {
+        for (const unwritten of parts.slice(i)) state.rollup.restore(unwritten);
+        state.failedFlushes++;
+        log.error('analytics flush failed; kept in memory for the next one', { error: error instanceof Error ? error.message : String(error) });
+        return;
+      }
     }
+    state.flushes++;
   };
   const next = (state.flushing ?? Promise.resolve()).then(run, run);
   state.flushing = next.catch((error: unknown) => log.error('analytics flush failed', { error: error instanceof Error ? error.message : String(error) }));
