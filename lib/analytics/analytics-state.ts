@@ -29,9 +29,9 @@ export function getAnalyticsState(): AnalyticsState {
   return store[KEY];
 }
 
-// Rows per transaction: ~100 µs of Prisma work each, so a part holds the event loop for
-// milliseconds, not the whole flush (a second for a flood's worth of new visitors).
-const ROWS_PER_TRANSACTION = 100;
+// Each part holds the event loop for ~10 ms of Prisma work, not the whole flush (a second for a
+// flood's worth of new visitors and countries).
+const PART_LIMITS = { upsertRows: 5, hashRows: 50 };
 
 // Writes what the rollup holds, in self-consistent parts of one transaction each, letting
 // requests run between them. Flushes never overlap; the parts a failure leaves unwritten are
@@ -43,7 +43,7 @@ export function flushAnalytics(now = Date.now()): Promise<void> {
     await state.visitors.resolveInto(state.rollup, now);
     const batch = state.rollup.drain();
     if (isBatchEmpty(batch)) return;
-    const parts = splitAnalyticsBatch(batch, ROWS_PER_TRANSACTION);
+    const parts = splitAnalyticsBatch(batch, PART_LIMITS);
     for (let i = 0; i < parts.length; i++) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       try {

@@ -24,7 +24,7 @@ const sumAll = (parts: AnalyticsBatch[], table: keyof AnalyticsBatch, field: str
 
 describe('splitAnalyticsBatch', () => {
   const batch = floodBatch(1500);
-  const parts = splitAnalyticsBatch(batch, 100);
+  const parts = splitAnalyticsBatch(batch, { upsertRows: 10, hashRows: 100 });
 
   it('keeps every increment and every visitor hash, once', () => {
     for (const [table, field] of [['views', 'views'], ['views', 'watchSeconds'], ['viewHours', 'views'], ['viewHours', 'watchSeconds'], ['visitors', 'visitors'], ['previewFetches', 'fetches']] as const) {
@@ -33,23 +33,26 @@ describe('splitAnalyticsBatch', () => {
     expect(parts.flatMap((part) => part.visitorHashes.map((row) => row.hash)).sort()).toEqual(batch.visitorHashes.map((row) => row.hash).sort());
   });
 
-  it('writes at most maxRows rows of a kind per part, each part consistent on its own', () => {
-    expect(parts.length).toBe(15); // 1500 visitor hashes; the view and fetch rows ride along
+  it('keeps each part within its limits, each part consistent on its own', () => {
+    expect(batch.views.length).toBeGreaterThan(150);
+    expect(parts.length).toBe(Math.ceil(batch.views.length / 10));
     for (const part of parts) {
-      for (const rows of [part.views, part.visitorHashes, part.previewFetches]) expect(rows.length).toBeLessThanOrEqual(100);
+      for (const rows of [part.views, part.previewFetches]) expect(rows.length).toBeLessThanOrEqual(10);
+      expect(part.visitorHashes.length).toBeLessThanOrEqual(100);
       expect(part.viewHours).toEqual(sumViewHours(part.views));
       expect(total(part.visitors, 'visitors')).toBe(part.visitorHashes.length);
     }
   });
 
   it('leaves a small flush whole', () => {
-    const small = floodBatch(20);
-    expect(splitAnalyticsBatch(small, 100)).toEqual([small]);
+    const small = floodBatch(8);
+    expect(small.views.length).toBeLessThanOrEqual(10);
+    expect(splitAnalyticsBatch(small, { upsertRows: 10, hashRows: 100 })).toEqual([small]);
   });
 
   it('carries increments without rows of their own in the first part', () => {
     const hour = new Date(t0);
     const odd: AnalyticsBatch = { views: [], viewHours: [{ cameraId: 'roof', hour, views: 2, watchSeconds: 9 }], visitors: [{ cameraId: 'roof', day: hour, visitors: 3 }], visitorHashes: [], previewFetches: [] };
-    expect(splitAnalyticsBatch(odd, 100)).toEqual([odd]);
+    expect(splitAnalyticsBatch(odd, { upsertRows: 10, hashRows: 100 })).toEqual([odd]);
   });
 });
