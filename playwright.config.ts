@@ -49,6 +49,7 @@ export function lookoutServer({ port, originPort, dataDir, config }: { port: num
       NEXT_TELEMETRY_DISABLED: '1',
       EDGE_LOG_PORT: String(port + 2), // UDP: the edge's preview.jpg hits (e2e/analytics.spec.ts)
       EDGE_LOG_KEY: E2E_EDGE_LOG_KEY,
+      METRICS_PORT: String(port + 3), // Prometheus: the viewers-now gauge (e2e/analytics.spec.ts)
     },
   };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { chromium, devices, expect, test, type Page } from '@playwright/test';
 import { startEdge } from '../worker/testing/edge-process';
 import { freePort } from '../lib/testing/child-process';
 import { E2E_EDGE_LOG_KEY } from '../playwright.config';
@@ -29,6 +29,53 @@ const viewsFrom = (source: string) => readRows<ViewRow>('SELECT device, country,
 
 test.beforeAll(async ({ request }) => waitForFirstPreview(request));
 
+// lookout_viewers{camera="test"} from the site's real metrics endpoint (METRICS_PORT, playwright.config.ts).
+async function viewersNowGauge(baseURL: string): Promise<number> {
+  const metricsUrl = `http://127.0.0.1:${Number(new URL(baseURL).port) + 3}/metrics`;
+  const body = await (await fetch(metricsUrl)).text();
+  const match = /^lookout_viewers\{camera="test"\} (\d+)$/m.exec(body);
+  if (!match) throw new Error(`no lookout_viewers gauge for camera test in ${metricsUrl}`);
+  return Number(match[1]);
+}
+
+// A beacon sent from a document being unloaded goes out with the browser's own User-Agent, not
+// the page's override — and headless Chromium's own says HeadlessChrome, a bot by our rules.
+// So this browser is launched with a desktop Chrome User-Agent of its own, as a real one has.
+test('leaving the camera page sends `end` on pagehide: its last seconds are counted and viewers-now drops', async ({ baseURL, launchOptions }) => {
+  test.setTimeout(120_000);
+  const desktopChrome = devices['Desktop Chrome'];
+  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), `--user-agent=${desktopChrome.userAgent}`] });
+  const context = await browser.newContext({ viewport: desktopChrome.viewport, baseURL });
+  try {
+    await leaveCameraPage(await context.newPage(), baseURL!);
+  } finally {
+    await browser.close();
+  }
+});
+
+async function leaveCameraPage(page: Page, baseURL: string): Promise<void> {
+  const guard = await guardPage(page);
+  const sent: { kind: string; seconds: number }[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/beacon')) sent.push(JSON.parse(request.postData() ?? '{}') as { kind: string; seconds: number });
+  });
+  const before = await viewersNowGauge(baseURL);
+  await page.goto('/cameras/test', { referer: 'https://pagehide.example/' });
+  const video = page.getByTestId('live-video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames), { timeout: 20_000, intervals: [100] }).toBeGreaterThan(0);
+  const firstFrameAt = Date.now();
+  await expect.poll(() => viewersNowGauge(baseURL), { timeout: 10_000 }).toBe(before + 1); // the `start`
+  // ~12 s of watching, before the first heartbeat (30 s): only `end` carries these seconds.
+  await expect.poll(() => Date.now() - firstFrameAt, { timeout: 20_000, intervals: [250] }).toBeGreaterThanOrEqual(12_000);
+  expect(sent.map((beacon) => beacon.kind)).toEqual(['start']);
+  expect(guard.errors).toEqual([]);
+  await page.goto('/dashboard/login'); // a real navigation to a page without a player: pagehide fires
+  await expect.poll(() => viewersNowGauge(baseURL), { timeout: 10_000 }).toBe(before);
+  await expect.poll(() => viewsFrom('pagehide.example')[0]?.watchSeconds ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+  expect(viewsFrom('pagehide.example')).toEqual([{ device: 'desktop', country: '--', views: 1, watchSeconds: expect.any(Number) }]);
+  expect(viewsFrom('pagehide.example')[0]!.watchSeconds).toBeLessThanOrEqual(25);
+}
+
 test('watching the camera page for ~70 s counts exactly 1 view with ~70 s of watch time, on a desktop', async ({ page }) => {
   test.setTimeout(180_000);
   const guard = await guardPage(page);
@@ -48,9 +95,8 @@ test('watching the camera page for ~70 s counts exactly 1 view with ~70 s of wat
   expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(playedFrom + 20);
   expect(guard.errors).toEqual([]);
   expect(await guard.cspViolations()).toEqual([]);
-  // The visitor switches tabs: visibilitychange to hidden sends `end` with the last seconds.
-  // (Leaving the page sends it on pagehide too, but a beacon from a document being unloaded was not
-  // observable here: neither Playwright nor the site saw one after page.goto('about:blank').)
+  // The visitor switches tabs: visibilitychange to hidden sends `end` with the last seconds
+  // (leaving the page sends it on pagehide: the test above).
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });

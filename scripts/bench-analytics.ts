@@ -102,8 +102,8 @@ try {
   checkpoint.close();
   const demoBytes = statSync(demoDb).size;
 
-  console.log(`\nbench:analytics (${LOAD_SECONDS} s of load, 64 connections, one camera)`);
-  console.log(`beacons through POST /api/beacon: ${Math.round(load.perSecond).toLocaleString('en')}/s sustained (statuses ${JSON.stringify(load.statuses)}, ${load.errors} socket errors)`);
+  console.log(`\nbench:analytics (${LOAD_SECONDS} s of load, 64 keep-alive connections, one camera; each viewer its own address via X-Forwarded-For from the trusted loopback edge, so the per-client limit applies as in production; flush every ${process.env.ANALYTICS_FLUSH_SECONDS} s)`);
+  console.log(`beacons through POST /api/beacon: ${Math.round(load.perSecond).toLocaleString('en')}/s sustained, 204s only (statuses ${JSON.stringify(load.statuses)}, ${load.errors} socket errors)`);
   console.log(`  views counted in SQLite: ${counted} of ${load.starts} accepted starts`);
   console.log(`  site CPU per beacon: ${cpuMsPerBeacon.toFixed(2)} ms (HTTP, classification, rollup and its flushes) → ${Math.round(1000 / cpuMsPerBeacon).toLocaleString('en')} beacons per CPU-second`);
   console.log(`naive one-write-per-beacon (Prisma upserts, awaited in turn, same run): ${Math.round(naive.perSecond).toLocaleString('en')}/s, ${naive.cpuMsPer.toFixed(2)} ms CPU each (database work only)`);

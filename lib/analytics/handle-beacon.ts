@@ -4,11 +4,11 @@ import { getEnv } from '../env.ts';
 import { getAnalyticsState, startAnalyticsFlusher } from './analytics-state.ts';
 import { beaconSchema } from './beacon-schema.ts';
 import type { BeaconErrorCode } from './beacon-response.ts';
-import { classifyDevice } from './classify-device.ts';
 import { classifySource } from './classify-source.ts';
-import { isBotUserAgent } from './detect-bot.ts';
+import { classifyUserAgent } from './classify-user-agent.ts';
 import { BUNDLED_GEOIP_DB, lookupCountry, parseCloudflareCountry } from './lookup-country.ts';
 import { recordBeacon } from './record-beacon.ts';
+import type { ViewDimensions } from './view-rollup.ts';
 
 export type BeaconOutcome = { status: 204 } | { status: number; code: BeaconErrorCode; message: string; headers?: Record<string, string> };
 export type BeaconRequest = { address: string; userAgent: string; host: string | undefined; cfCountry: string | undefined };
@@ -37,15 +37,17 @@ export function acceptBeacon(text: string, request: BeaconRequest, now = Date.no
   }
   const beacon = parsed.data;
   if (!getCamera(getConfig(), beacon.camera)) return { status: 404, code: 'not_found', message: `There is no camera "${beacon.camera}".` };
-  if (isBotUserAgent(request.userAgent)) return { status: 204 };
+  const agent = classifyUserAgent(request.userAgent);
+  if (agent.bot) return { status: 204 };
+  const state = getAnalyticsState();
+  // A page view's dimensions are fixed at its first beacon: heartbeats skip the lookups.
+  const dims = state.pageViews.get(beacon.view)?.dims ?? classifyView(beacon.camera, beacon.referrer, agent.device, request);
+  recordBeacon(beacon, { dims, address: request.address, userAgent: request.userAgent, at: now }, state);
+  return { status: 204 };
+}
+
+function classifyView(cameraId: string, referrer: string, device: string, request: BeaconRequest): ViewDimensions {
   const env = getEnv();
   const cloudflare = env.ANALYTICS_CF_IPCOUNTRY === 'on' ? parseCloudflareCountry(request.cfCountry ?? null) : undefined;
-  const dims = {
-    cameraId: beacon.camera,
-    country: cloudflare ?? lookupCountry(request.address, env.GEOIP_DB ?? BUNDLED_GEOIP_DB),
-    device: classifyDevice(request.userAgent),
-    source: classifySource(beacon.referrer, request.host),
-  };
-  recordBeacon(beacon, { dims, address: request.address, userAgent: request.userAgent, at: now }, getAnalyticsState());
-  return { status: 204 };
+  return { cameraId, country: cloudflare ?? lookupCountry(request.address, env.GEOIP_DB ?? BUNDLED_GEOIP_DB), device, source: classifySource(referrer, request.host) };
 }

@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER } from '../net/client-address.ts';
 import { MAX_BEACON_BYTES } from './beacon-schema.ts';
 import { acceptBeacon, admitBeacon, type BeaconOutcome } from './handle-beacon.ts';
+import { TurnQueue } from './turn-queue.ts';
 
 const DISCARD_LIMIT = 64 * 1024; // a longer upload is cut off, not drained
+const answers = new TurnQueue(8);
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
 function send(response: ServerResponse, outcome: BeaconOutcome): void {
@@ -37,11 +39,13 @@ export function serveBeacon(request: IncomingMessage, response: ServerResponse):
     if (size > MAX_BEACON_BYTES) return tooLarge(response); // the rest is discarded, not kept
     chunks.push(chunk);
   });
-  request.on('end', () => {
-    if (response.headersSent) return;
-    const headers = request.headers;
-    send(response, acceptBeacon(Buffer.concat(chunks).toString('utf8'), { address, userAgent: headers['user-agent'] ?? '', host: headers.host, cfCountry: typeof headers['cf-ipcountry'] === 'string' ? headers['cf-ipcountry'] : undefined }));
-  });
+  request.on('end', () =>
+    answers.push(() => {
+      if (response.headersSent || response.destroyed) return;
+      const headers = request.headers;
+      send(response, acceptBeacon(Buffer.concat(chunks).toString('utf8'), { address, userAgent: headers['user-agent'] ?? '', host: headers.host, cfCountry: typeof headers['cf-ipcountry'] === 'string' ? headers['cf-ipcountry'] : undefined }));
+    }),
+  );
   request.on('error', () => response.destroy());
   return true;
 }

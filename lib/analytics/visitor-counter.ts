@@ -44,6 +44,11 @@ export class VisitorCounter {
     await this.forgetOldDays(now);
   }
 
+  // The day's salt and the hashes already counted, read now rather than at the first flush.
+  async loadDay(now: number): Promise<void> {
+    await this.dayState(Math.floor(now / DAY_MS) * DAY_MS);
+  }
+
   // Salts rotate at 00:00 UTC; a day's salt and hashes go 48 h after it began.
   async forgetOldDays(now: number): Promise<void> {
     const cutoff = Math.floor(now / DAY_MS) * DAY_MS - KEEP_MS + DAY_MS;

@@ -26,7 +26,7 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
     const send = () => {
       if (beaconNo % 10 === 0) {
         viewer++;
-        id = `load${index.toString(36)}x${viewer.toString(36)}`.padEnd(24, '0');
+        id = `load${index.toString(36)}x${viewer.toString(36)}`.padEnd(24, '_'); // '_' is no base-36 digit: ids never collide
         ip = `${81 + (viewer % 100)}.${(viewer >> 16) & 255}.${(viewer >> 8) & 255}.${(viewer & 255) || 1}`;
       }
       const kind = beaconNo % 10 === 0 ? 'start' : 'heartbeat';

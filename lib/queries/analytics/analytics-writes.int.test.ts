@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { getDb } from '../../db.ts';
 import { createEmptyBatch } from './analytics-rows.ts';
-import { applyAnalyticsBatch } from './apply-analytics-batch.ts';
+import { applyAnalyticsBatch, rehearseAnalyticsBatch } from './apply-analytics-batch.ts';
 import { getViewsByCountry } from './get-views-by-country.ts';
 import { getViewsByDevice } from './get-views-by-device.ts';
 import { getViewsBySource } from './get-views-by-source.ts';
@@ -53,6 +53,25 @@ describeEachDatabase('analytics writes', () => {
     const failing = { ...createEmptyBatch(), views: [{ ...key, views: 5, watchSeconds: 0 }], visitorHashes: [{ cameraId: 'roof', day, hash: 'a'.repeat(32) }] };
     await expect(applyAnalyticsBatch(failing)).rejects.toThrow();
     expect(await db.viewStat.findMany({ select: { views: true } })).toEqual([{ views: 2 }]);
+  });
+
+  it('rehearses a flush without leaving a row, and still reports a write that fails', async () => {
+    const db = getDb();
+    const counts = async () => Promise.all([db.viewStat.count(), db.viewDayStat.count(), db.viewHour.count(), db.visitorDay.count(), db.visitorHash.count(), db.previewFetchStat.count()]);
+    const before = await counts();
+    const rehearsal = {
+      views: [{ cameraId: 'warm', hour, country: 'CH', device: 'desktop', source: 'direct', views: 1, watchSeconds: 5 }],
+      viewHours: [{ cameraId: 'warm', hour, views: 1, watchSeconds: 5 }],
+      visitors: [{ cameraId: 'warm', day, visitors: 2 }],
+      visitorHashes: [{ cameraId: 'warm', day, hash: 'b'.repeat(32) }, { cameraId: 'warm', day, hash: 'c'.repeat(32) }],
+      previewFetches: [{ cameraId: 'warm', hour, portal: 'windy', via: 'origin' as const, fetches: 1 }],
+    };
+    await rehearseAnalyticsBatch(rehearsal);
+    await rehearseAnalyticsBatch(rehearsal); // the same hashes again: nothing was kept to collide with
+    expect(await counts()).toEqual(before);
+    const duplicate = { ...rehearsal, visitorHashes: [rehearsal.visitorHashes[0]!, rehearsal.visitorHashes[0]!] };
+    await expect(rehearseAnalyticsBatch(duplicate)).rejects.toThrow();
+    expect(await counts()).toEqual(before);
   });
 
   it('keeps one salt per day, lists its hashes and deletes both after their time', async () => {
