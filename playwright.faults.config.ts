@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { FAULT_PORTS as ports } from './e2e/faults/ports';
 import base, { lookoutServer } from './playwright.config';
 
-// The fault specs need cameras that can be broken on demand: two simulators (a 2 s GOP on
-// :3222/:3223, a 4 s GOP on :3225/:3226; see e2e/faults/ports.ts) feed a Lookout of its own on :3220.
+// The fault specs need a camera that can be broken on demand: the simulator (RTSP on
+// :3222, control API on :3224) feeds a Lookout of its own on :3220.
 const port = ports.site;
 const control = ports.control;
 const dataDir = 'data/e2e-faults';
@@ -18,17 +18,8 @@ export default defineConfig({
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
     {
-      command: `exec node --import tsx worker/simulator/cli.ts --rtsp-port ${ports.rtsp} --tcp-port ${ports.tcp} --control-port ${control} --size 1280x720 --bitrate 2000 --gop 2`,
+      command: `exec node --import tsx worker/simulator/cli.ts --rtsp-port ${ports.rtsp} --tcp-port ${ports.tcp} --control-port ${control} --size 1280x720 --bitrate 2000`,
       url: `http://127.0.0.1:${control}/status`,
-      timeout: 30_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      command: `exec node --import tsx worker/simulator/cli.ts --rtsp-port ${ports.longGop.rtsp} --tcp-port ${ports.longGop.tcp} --control-port ${ports.longGop.control} --size 640x360 --bitrate 1000 --gop 4`,
-      url: `http://127.0.0.1:${ports.longGop.control}/status`,
       timeout: 30_000,
       reuseExistingServer: false,
       stdout: 'pipe',
