@@ -1,43 +1,38 @@
 import { getDb } from '../../db.ts';
 import type { AnalyticsBatch } from './analytics-rows.ts';
-import { sumViewDays } from './view-days.ts';
+import { sumPreviewFetchDays, sumViewDimensionDays } from './view-days.ts';
+import { listLocalDayZones, sumViewLocalDays } from './view-local-days.ts';
 
-// Applies one flush of the in-memory rollup: every row an increment (upsert), all in one
-// transaction (ViewDayStat, ViewStat's daily rollup, with it), so a flush lands whole or not at all.
+// Applies one flush of the in-memory rollup: every row an increment (upsert), with the daily
+// rollups derived from it (ViewDimensionDay, PreviewFetchDay, and ViewLocalDay for the zones
+// listed when the flush runs), all in one transaction, so a flush lands whole or not at all.
 export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> {
-  const db = getDb();
-  await db.$transaction([
-    ...batch.views.map(({ views, watchSeconds, ...key }) =>
-      db.viewStat.upsert({
-        where: { cameraId_hour_country_device_source: key },
-        create: { ...key, views, watchSeconds },
-        update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } },
-      }),
-    ),
-    ...sumViewDays(batch.views).map(({ views, watchSeconds, ...key }) =>
-      db.viewDayStat.upsert({
-        where: { cameraId_day_country_device_source: key },
-        create: { ...key, views, watchSeconds },
-        update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } },
-      }),
-    ),
-    ...batch.viewHours.map(({ views, watchSeconds, ...key }) =>
-      db.viewHour.upsert({
-        where: { cameraId_hour: key },
-        create: { ...key, views, watchSeconds },
-        update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } },
-      }),
-    ),
-    ...(batch.visitorHashes.length ? [db.visitorHash.createMany({ data: batch.visitorHashes })] : []),
-    ...batch.visitors.map(({ visitors, ...key }) =>
-      db.visitorDay.upsert({ where: { cameraId_day: key }, create: { ...key, visitors }, update: { visitors: { increment: visitors } } }),
-    ),
-    ...batch.previewFetches.map(({ fetches, ...key }) =>
-      db.previewFetchStat.upsert({
-        where: { cameraId_hour_portal_via: key },
-        create: { ...key, fetches },
-        update: { fetches: { increment: fetches } },
-      }),
-    ),
-  ]);
+  await getDb().$transaction(
+    async (tx) => {
+      for (const { views, watchSeconds, ...key } of batch.views) {
+        await tx.viewStat.upsert({ where: { cameraId_hour_country_device_source: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
+      }
+      for (const { views, watchSeconds, ...key } of sumViewDimensionDays(batch.views)) {
+        await tx.viewDimensionDay.upsert({ where: { cameraId_day_dimension_value: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
+      }
+      for (const { views, watchSeconds, ...key } of batch.viewHours) {
+        await tx.viewHour.upsert({ where: { cameraId_hour: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
+      }
+      const zones = batch.viewHours.length ? await listLocalDayZones(tx) : [];
+      for (const { views, watchSeconds, ...key } of sumViewLocalDays(batch.viewHours, zones)) {
+        await tx.viewLocalDay.upsert({ where: { timeZone_cameraId_date: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
+      }
+      if (batch.visitorHashes.length) await tx.visitorHash.createMany({ data: batch.visitorHashes });
+      for (const { visitors, ...key } of batch.visitors) {
+        await tx.visitorDay.upsert({ where: { cameraId_day: key }, create: { ...key, visitors }, update: { visitors: { increment: visitors } } });
+      }
+      for (const { fetches, ...key } of batch.previewFetches) {
+        await tx.previewFetchStat.upsert({ where: { cameraId_hour_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
+      }
+      for (const { fetches, ...key } of sumPreviewFetchDays(batch.previewFetches)) {
+        await tx.previewFetchDay.upsert({ where: { cameraId_day_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
+      }
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
