@@ -10,7 +10,7 @@ import { DAY_MS, floorToHour } from '../lib/time-zone.ts';
 import { getConfig } from '../lib/config/index.ts';
 import { getEnv } from '../lib/env.ts';
 import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
-import { ensureViewLocalDayZones } from '../lib/queries/analytics/build-view-local-days.ts';
+import { ensureLocalDayZones } from '../lib/queries/analytics/ensure-local-day-zones.ts';
 import { replaceAnalyticsHistory } from '../lib/queries/analytics/replace-analytics-history.ts';
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, seed: { type: 'string', default: '13' }, 'views-per-hour': { type: 'string', default: '8' } } });
@@ -33,7 +33,7 @@ const started = performance.now();
 const batch = generateDemoHistory(cameras, { from, to, seed, viewsPerHour });
 const generated = performance.now();
 // The dashboard zones are listed first, so the history's rebuild of ViewLocalDay covers them.
-await ensureViewLocalDayZones(listDashboardZones(config));
+await ensureLocalDayZones(listDashboardZones(config));
 let slices = 0;
 let longest = 0;
 let sliceStarted = performance.now();

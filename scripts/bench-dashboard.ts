@@ -75,9 +75,12 @@ console.log('query                            camera     median       p95   ×ba
 // As the page asks: the heatmap over 4 weeks, per-day portal bars and hourly points over 30 days
 // at most (a year is charted by day); the rest a year.
 const WINDOW: Record<string, number> = { getWeekdayHourHeatmap: 28, getPreviewFetchesByPortal: 30, getViewsByHour: 30 };
+const { getLocalMidnight } = await import('../lib/time-zone.ts');
+const windowFrom = (name: string) =>
+  name === 'getViewsByHour' ? new Date(range.to.getTime() - WINDOW[name]! * 86_400_000) : new Date(getLocalMidnight(Date.now(), 'Europe/Zurich', WINDOW[name]! - 1));
 const rows: [string, string, () => Promise<unknown>][] = [];
 for (const [name, fn] of Object.entries(queries)) {
-  const from = WINDOW[name] ? new Date(range.to.getTime() - WINDOW[name] * 86_400_000) : range.from;
+  const from = WINDOW[name] ? windowFrom(name) : range.from;
   const label = WINDOW[name] ? `${name} (${WINDOW[name]} d)` : name;
   for (const cameraId of ['roof', null]) rows.push([label, cameraId ?? 'all', () => fn({ cameraId, from, to: range.to, timeZone: 'Europe/Zurich' })]);
 }

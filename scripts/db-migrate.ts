@@ -12,8 +12,8 @@ try {
   // The day charts' rollup is kept per dashboard zone, which the cameras file names: built here,
   // before the site starts, for zones that are new (or changed), from the hourly totals.
   const started = performance.now();
-  const { ensureViewLocalDayZones } = await import('../lib/queries/analytics/build-view-local-days.ts');
-  const built = await ensureViewLocalDayZones(listDashboardZones(getConfig()));
+  const { ensureLocalDayZones } = await import('../lib/queries/analytics/ensure-local-day-zones.ts');
+  const built = await ensureLocalDayZones(listDashboardZones(getConfig()));
   if (built.length) console.log(`Built the daily rollup for ${built.map((z) => `${z.cameraId} in ${z.timeZone}`).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
   console.error(`Migrating ${shown} failed: ${(error as Error).message}`);

@@ -5,6 +5,7 @@ export type ViewDimensionDayIncrement = { cameraId: string; day: Date; dimension
 export type LocalDayZone = { timeZone: string; cameraId: string };
 export const EVERY_CAMERA = '*';
 export type ViewLocalDayIncrement = { timeZone: string; cameraId: string; date: string; views: number; watchSeconds: number };
+export type PreviewFetchLocalDayIncrement = { timeZone: string; cameraId: string; date: string; portal: string; via: string; fetches: number };
 export type ViewHourIncrement = { cameraId: string; hour: Date; views: number; watchSeconds: number };
 export type VisitorIncrement = { cameraId: string; day: Date; visitors: number };
 export type PreviewFetchIncrement = { cameraId: string; hour: Date; portal: string; via: 'origin' | 'edge'; fetches: number };

@@ -12,7 +12,7 @@ import { getViewsBySource } from './get-views-by-source.ts';
 import { getWeekdayHourHeatmap } from './get-weekday-hour-heatmap.ts';
 import { createEmptyBatch, EVERY_CAMERA } from './analytics-rows.ts';
 import { applyAnalyticsBatch } from './apply-analytics-batch.ts';
-import { ensureViewLocalDayZones } from './build-view-local-days.ts';
+import { ensureLocalDayZones } from './ensure-local-day-zones.ts';
 
 // A hand-made weekend across Zurich's spring DST change (2026-03-29 01:00 UTC: 02:00 CET → 03:00
 // CEST). Local dates and hours differ from UTC, and from a fixed +1 h, on purpose.
@@ -29,7 +29,7 @@ const ROOF = { cameraId: 'roof', from: d('2026-03-28T00:00Z'), to: d('2026-03-31
 
 // Written as the site writes: a flush, with the day chart's rollup kept for Zurich.
 async function seed(): Promise<void> {
-  await ensureViewLocalDayZones([{ timeZone: 'Europe/Zurich', cameraId: 'roof' }, { timeZone: 'Europe/Zurich', cameraId: EVERY_CAMERA }]);
+  await ensureLocalDayZones([{ timeZone: 'Europe/Zurich', cameraId: 'roof' }, { timeZone: 'Europe/Zurich', cameraId: EVERY_CAMERA }]);
   const views = STATS.map(([cameraId, hour, country, device, source, views, watchSeconds]) => ({ cameraId, hour: d(hour), country, device, source, views, watchSeconds }));
   const hours = new Map<string, { cameraId: string; hour: Date; views: number; watchSeconds: number }>();
   for (const [cameraId, hour, , , , views, watchSeconds] of STATS) {

@@ -1,11 +1,11 @@
 import { getDb } from '../../db.ts';
 import type { AnalyticsBatch } from './analytics-rows.ts';
 import { sumPreviewFetchDays, sumViewDimensionDays } from './view-days.ts';
-import { listLocalDayZones, sumViewLocalDays } from './view-local-days.ts';
+import { listLocalDayZones, sumPreviewFetchLocalDays, sumViewLocalDays } from './view-local-days.ts';
 
 // Applies one flush of the in-memory rollup: every row an increment (upsert), with the daily
-// rollups derived from it (ViewDimensionDay, PreviewFetchDay, and ViewLocalDay for the zones
-// listed when the flush runs), all in one transaction, so a flush lands whole or not at all.
+// rollups derived from it (ViewDimensionDay, PreviewFetchDay, and the local-day rollups of the
+// zones listed when the flush runs), all in one transaction, so a flush lands whole or not at all.
 export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> {
   await getDb().$transaction(
     async (tx) => {
@@ -18,7 +18,7 @@ export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> 
       for (const { views, watchSeconds, ...key } of batch.viewHours) {
         await tx.viewHour.upsert({ where: { cameraId_hour: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
       }
-      const zones = batch.viewHours.length ? await listLocalDayZones(tx) : [];
+      const zones = batch.viewHours.length || batch.previewFetches.length ? await listLocalDayZones(tx) : [];
       for (const { views, watchSeconds, ...key } of sumViewLocalDays(batch.viewHours, zones)) {
         await tx.viewLocalDay.upsert({ where: { timeZone_cameraId_date: key }, create: { ...key, views, watchSeconds }, update: { views: { increment: views }, watchSeconds: { increment: watchSeconds } } });
       }
@@ -28,6 +28,9 @@ export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> 
       }
       for (const { fetches, ...key } of batch.previewFetches) {
         await tx.previewFetchStat.upsert({ where: { cameraId_hour_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
+      }
+      for (const { fetches, ...key } of sumPreviewFetchLocalDays(batch.previewFetches, zones)) {
+        await tx.previewFetchLocalDay.upsert({ where: { timeZone_cameraId_date_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
       }
       for (const { fetches, ...key } of sumPreviewFetchDays(batch.previewFetches)) {
         await tx.previewFetchDay.upsert({ where: { cameraId_day_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });

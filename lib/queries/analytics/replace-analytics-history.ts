@@ -1,7 +1,7 @@
 import { getDb } from '../../db.ts';
 import { DAY_MS } from '../../time-zone.ts';
 import type { AnalyticsBatch } from './analytics-rows.ts';
-import { rebuildViewLocalDays } from './build-view-local-days.ts';
+import { rebuildLocalDays } from './build-local-days.ts';
 import { startOfUtcDay, sumPreviewFetchDays, sumViewDimensionDays } from './view-days.ts';
 import { listLocalDayZones } from './view-local-days.ts';
 
@@ -12,7 +12,7 @@ export type ReplaceProgress = { slice: Slice; rows: number };
 // Demo data: replaces the cameras' rows in [from, to) with fresh ones, a week per transaction
 // (so a live site's flushes wait at most one slice), with the daily rollups of every day the
 // slice covers in whole; a day [from, to) covers only in part is summed again from its hours.
-// Then ViewLocalDay is rebuilt from the new hours for every listed zone.
+// Then the local-day rollups of every listed zone are rebuilt, from the new hours in memory.
 export async function replaceAnalyticsHistory(input: { cameraIds: string[]; from: Date; to: Date; batch: AnalyticsBatch; onSlice?: (progress: ReplaceProgress) => void }): Promise<void> {
   const { cameraIds, from, to, batch } = input;
   const slices: Slice[] = [];
@@ -35,7 +35,8 @@ export async function replaceAnalyticsHistory(input: { cameraIds: string[]; from
     await replaceSlice(cameraIds, slice, { views: views[i]!, viewHours: viewHours[i]!, previewFetches: fetches[i]!, visitors: visitors[i]!, visitorHashes: [] });
     input.onSlice?.({ slice, rows: views[i]!.length + viewHours[i]!.length + fetches[i]!.length + visitors[i]!.length });
   }
-  for (const zone of await listLocalDayZones()) await rebuildViewLocalDays(zone, { from, to }, cameraIds);
+  const source = { from, to, batch };
+  for (const zone of await listLocalDayZones()) await rebuildLocalDays(zone, { from, to }, cameraIds, source);
 }
 
 async function replaceSlice(cameraIds: string[], { from, to }: Slice, batch: AnalyticsBatch): Promise<void> {

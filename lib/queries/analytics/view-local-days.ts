@@ -1,6 +1,6 @@
 import { getDb } from '../../db.ts';
 import { DAY_MS, getMidnightOfLocalDate, toLocalTime } from '../../time-zone.ts';
-import { EVERY_CAMERA, type LocalDayZone, type ViewHourIncrement, type ViewLocalDayIncrement } from './analytics-rows.ts';
+import { EVERY_CAMERA, type LocalDayZone, type PreviewFetchIncrement, type PreviewFetchLocalDayIncrement, type ViewHourIncrement, type ViewLocalDayIncrement } from './analytics-rows.ts';
 
 export { EVERY_CAMERA, type LocalDayZone };
 type Db = Pick<ReturnType<typeof getDb>, 'viewLocalDayZone'>;
@@ -16,18 +16,45 @@ export async function hasBuiltLocalDays(cameraId: string | null, timeZone: strin
   return (await getDb().viewLocalDayZone.count({ where: { timeZone, cameraId: { in: cameraIds }, builtAt: { not: null } } })) > 0;
 }
 
-// The hourly totals summed per local date of each zone kept for their camera (once per zone,
-// whether it is kept for the camera itself, for every camera, or both).
+// The local dates of every zone kept for a camera (once per zone, whether it is kept for the
+// camera itself, for every camera, or both).
+function localDatesOf(zones: LocalDayZone[]) {
+  const byCamera = new Map<string, string[]>();
+  return (cameraId: string, hour: Date): [string, string][] => {
+    let timeZones = byCamera.get(cameraId);
+    if (!timeZones) {
+      timeZones = [...new Set(zones.filter((z) => z.cameraId === cameraId || z.cameraId === EVERY_CAMERA).map((z) => z.timeZone))];
+      byCamera.set(cameraId, timeZones);
+    }
+    return timeZones.map((timeZone) => [timeZone, toLocalTime(hour.getTime(), timeZone).date]);
+  };
+}
+
+// The hourly totals summed per local date of each zone kept for their camera.
 export function sumViewLocalDays(viewHours: ViewHourIncrement[], zones: LocalDayZone[]): ViewLocalDayIncrement[] {
+  const datesOf = localDatesOf(zones);
   const days = new Map<string, ViewLocalDayIncrement>();
   for (const row of viewHours) {
-    const timeZones = new Set(zones.filter((z) => z.cameraId === row.cameraId || z.cameraId === EVERY_CAMERA).map((z) => z.timeZone));
-    for (const timeZone of timeZones) {
-      const date = toLocalTime(row.hour.getTime(), timeZone).date;
+    for (const [timeZone, date] of datesOf(row.cameraId, row.hour)) {
       const key = `${timeZone}\n${row.cameraId}\n${date}`;
       const day = days.get(key) ?? { timeZone, cameraId: row.cameraId, date, views: 0, watchSeconds: 0 };
       day.views += row.views;
       day.watchSeconds += row.watchSeconds;
+      days.set(key, day);
+    }
+  }
+  return [...days.values()];
+}
+
+// The hourly preview.jpg counts summed per local date of each zone kept for their camera.
+export function sumPreviewFetchLocalDays(fetches: (Omit<PreviewFetchIncrement, 'via'> & { via: string })[], zones: LocalDayZone[]): PreviewFetchLocalDayIncrement[] {
+  const datesOf = localDatesOf(zones);
+  const days = new Map<string, PreviewFetchLocalDayIncrement>();
+  for (const row of fetches) {
+    for (const [timeZone, date] of datesOf(row.cameraId, row.hour)) {
+      const key = `${timeZone}\n${row.cameraId}\n${date}\n${row.portal}\n${row.via}`;
+      const day = days.get(key) ?? { timeZone, cameraId: row.cameraId, date, portal: row.portal, via: row.via, fetches: 0 };
+      day.fetches += row.fetches;
       days.set(key, day);
     }
   }

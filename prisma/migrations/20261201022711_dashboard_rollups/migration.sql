@@ -51,6 +51,18 @@ CREATE TABLE "ViewLocalDayZone" (
 );
 
 -- CreateTable
+CREATE TABLE "PreviewFetchLocalDay" (
+    "timeZone" TEXT NOT NULL,
+    "cameraId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "portal" TEXT NOT NULL,
+    "via" TEXT NOT NULL,
+    "fetches" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("timeZone", "cameraId", "date", "portal", "via")
+);
+
+-- CreateTable
 CREATE TABLE "PreviewFetchDay" (
     "cameraId" TEXT NOT NULL,
     "day" DATETIME NOT NULL,
@@ -69,6 +81,9 @@ CREATE INDEX "ViewDimensionDay_cameraId_dimension_day_value_views_watchSeconds_i
 
 -- CreateIndex
 CREATE INDEX "ViewLocalDay_timeZone_date_views_watchSeconds_idx" ON "ViewLocalDay"("timeZone", "date", "views", "watchSeconds");
+
+-- CreateIndex
+CREATE INDEX "PreviewFetchLocalDay_timeZone_date_portal_via_fetches_idx" ON "PreviewFetchLocalDay"("timeZone", "date", "portal", "via", "fetches");
 
 -- CreateIndex
 CREATE INDEX "PreviewFetchDay_day_portal_via_fetches_idx" ON "PreviewFetchDay"("day", "portal", "via", "fetches");
@@ -95,4 +110,4 @@ SELECT "cameraId", CASE WHEN typeof("hour") = 'integer' THEN ("hour" / 86400000)
        "portal", "via", SUM("fetches")
 FROM "PreviewFetchStat" GROUP BY 1, 2, 3, 4;
 
--- ViewLocalDay depends on the configured zones: db:migrate builds it after this migration.
+-- ViewLocalDay and PreviewFetchLocalDay depend on the configured zones: db:migrate builds them.
