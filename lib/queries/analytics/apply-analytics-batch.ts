@@ -1,7 +1,8 @@
 import { getDb } from '../../db.ts';
 import type { AnalyticsBatch } from './analytics-rows.ts';
-import { sumPreviewFetchDays, sumViewDimensionDays } from './view-days.ts';
-import { listLocalDayZones, sumPreviewFetchLocalDays, sumViewLocalDays } from './view-local-days.ts';
+import { sumViewDimensionDays } from './view-days.ts';
+import { listLocalDayZones, sumViewLocalDays } from './view-local-days.ts';
+import { writePreviewFetches } from './write-preview-fetches.ts';
 
 // Applies one flush of the in-memory rollup: every row an increment (upsert), with the daily
 // rollups derived from it (ViewDimensionDay, PreviewFetchDay, and the local-day rollups of the
@@ -26,15 +27,7 @@ export async function applyAnalyticsBatch(batch: AnalyticsBatch): Promise<void> 
       for (const { visitors, ...key } of batch.visitors) {
         await tx.visitorDay.upsert({ where: { cameraId_day: key }, create: { ...key, visitors }, update: { visitors: { increment: visitors } } });
       }
-      for (const { fetches, ...key } of batch.previewFetches) {
-        await tx.previewFetchStat.upsert({ where: { cameraId_hour_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
-      }
-      for (const { fetches, ...key } of sumPreviewFetchLocalDays(batch.previewFetches, zones)) {
-        await tx.previewFetchLocalDay.upsert({ where: { timeZone_cameraId_date_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
-      }
-      for (const { fetches, ...key } of sumPreviewFetchDays(batch.previewFetches)) {
-        await tx.previewFetchDay.upsert({ where: { cameraId_day_portal_via: key }, create: { ...key, fetches }, update: { fetches: { increment: fetches } } });
-      }
+      await writePreviewFetches(tx, batch.previewFetches, zones);
     },
     { timeout: 60_000, maxWait: 60_000 },
   );

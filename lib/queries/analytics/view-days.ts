@@ -23,7 +23,7 @@ export function sumViewDimensionDays(views: ViewIncrement[]): ViewDimensionDayIn
 }
 
 // The hourly preview.jpg counts summed per camera, UTC day, portal and via, as PreviewFetchDay rows.
-export function sumPreviewFetchDays(fetches: PreviewFetchIncrement[]): PreviewFetchDayIncrement[] {
+export function sumPreviewFetchDays(fetches: (Omit<PreviewFetchIncrement, 'via'> & { via: string })[]): PreviewFetchDayIncrement[] {
   const days = new Map<string, PreviewFetchDayIncrement>();
   for (const row of fetches) {
     const day = startOfUtcDay(row.hour);
