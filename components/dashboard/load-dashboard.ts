@@ -23,11 +23,11 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
   const q = { cameraId, from: range.from, to: range.to, timeZone };
   const shown = cameraId === null ? cameras : cameras.filter((c) => c.id === cameraId);
   const periods = getSummaryPeriods(now, timeZone);
-  // Per-day portal bars cover the last 30 days at most; the totals cover the whole range.
-  // The heatmap always covers the last four whole weeks: every weekday × hour cell then sums
-  // the same number of days, whatever the chart shows.
+  // Per-day portal bars cover the last 30 local days at most (whole days but today's, so no bar
+  // is a sliver of a day); the totals cover the whole range. The heatmap always covers the last
+  // four whole weeks: every weekday × hour cell then sums the same number of days.
   const heatmapRange = { ...q, from: new Date(getLocalMidnight(now, timeZone, 27)) };
-  const portalFrom = new Date(Math.max(range.from.getTime(), range.to.getTime() - 30 * 24 * HOUR_MS));
+  const portalFrom = new Date(Math.max(range.from.getTime(), getLocalMidnight(now, timeZone, 29)));
   const [summaries, hours, days, heatmap, countries, devices, sources, portalTotals, portals, health, worker] = await Promise.all([
     Promise.all(
       periods.map(async (p) => ({

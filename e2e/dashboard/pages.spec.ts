@@ -36,7 +36,7 @@ async function heatmapCells(page: Page, metric: 'views' | 'watchSeconds') {
 test.describe.configure({ mode: 'serial' });
 
 test('a fresh install with no views says so kindly and draws no broken charts', async ({ page }) => {
-  withDatabase((db) => db.exec('DELETE FROM "ViewStat"; DELETE FROM "ViewHour"; DELETE FROM "VisitorDay"; DELETE FROM "PreviewFetchStat";'));
+  withDatabase((db) => db.exec(['ViewStat', 'ViewHour', 'VisitorDay', 'PreviewFetchStat', 'ViewDimensionDay', 'ViewLocalDay', 'PreviewFetchDay', 'PreviewFetchLocalDay'].map((t) => `DELETE FROM "${t}";`).join(' ')));
   setOwnerPassword(PASSWORD);
   const guard = await guardPage(page);
   await logIn(page, PASSWORD);

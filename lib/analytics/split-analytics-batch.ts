@@ -1,6 +1,6 @@
 import { createEmptyBatch, type AnalyticsBatch, type ViewHourIncrement, type ViewIncrement, type VisitorIncrement } from '../queries/analytics/analytics-rows.ts';
 
-// Rows per part: an upserted row (ViewStat and its ViewDayStat, a PreviewFetchStat) costs Prisma
+// Rows per part: an upserted row (ViewStat and its day rollups, a PreviewFetchStat) costs Prisma
 // ~0.7 ms, an inserted visitor hash ~0.08 ms.
 export type PartLimits = { upsertRows: number; hashRows: number };
 

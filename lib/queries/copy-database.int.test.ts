@@ -16,7 +16,10 @@ async function fillSource(db: PrismaClient): Promise<void> {
     data: Array.from({ length: 2500 }, (_, i) => ({ cameraId: 'roof', hour: new Date(Date.UTC(2026, 0, 1, i % 24)), country: `C${Math.floor(i / 24)}`, device: 'mobile', source: 'direct', views: i, watchSeconds: i * 30 })),
   });
   await db.viewHour.create({ data: { cameraId: 'roof', hour: AT, views: 3, watchSeconds: 2_000_000_000 } });
-  await db.viewDayStat.create({ data: { cameraId: 'roof', day: new Date('2026-01-01T00:00:00Z'), country: 'CH', device: 'smart-tv', source: 'direct', views: 5, watchSeconds: 28_800 } });
+  await db.viewDimensionDay.create({ data: { cameraId: 'roof', day: new Date('2026-01-01T00:00:00Z'), dimension: 'device', value: 'smart-tv', views: 5, watchSeconds: 28_800 } });
+  await db.viewLocalDay.create({ data: { timeZone: 'Europe/Zurich', cameraId: 'roof', date: '2026-03-29', views: 3, watchSeconds: 2_000_000_000 } });
+  await db.viewLocalDayZone.create({ data: { timeZone: 'Europe/Zurich', cameraId: '*', builtAt: AT } });
+  await db.previewFetchDay.create({ data: { cameraId: 'roof', day: new Date('2026-03-29T00:00:00Z'), portal: 'windy', via: 'edge', fetches: 60 } });
   await db.visitorDay.create({ data: { cameraId: 'roof', day: new Date('2026-03-29T00:00:00Z'), visitors: 42 } });
   await db.visitorSalt.create({ data: { day: new Date('2026-03-29T00:00:00Z'), salt: SALT, createdAt: AT } });
   await db.visitorHash.create({ data: { day: new Date('2026-03-29T00:00:00Z'), cameraId: 'roof', hash: 'ab'.repeat(16) } });
@@ -66,7 +69,7 @@ describe('npm run db:copy', () => {
     const run = runCopy('--from', sqlite, '--to', postgres);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Copied 2511 row\(s\) from file:.* to postgresql:\/\/lookout@127\.0\.0\.1:\d+\/lookout_\w+; every table's count matches/);
+    expect(run.stdout).toMatch(/Copied 2514 row\(s\) from file:.* to postgresql:\/\/lookout@127\.0\.0\.1:\d+\/lookout_\w+; every table's count matches/);
     const target = createDbClient(postgres);
     try {
       expect(await countAll(target)).toEqual(expected);

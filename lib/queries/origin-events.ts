@@ -1,5 +1,6 @@
 import { getDb } from '../db.ts';
 import type { JournaledEvent } from '../origin-events.ts';
+import { writePreviewFetches } from './analytics/write-preview-fetches.ts';
 
 export async function getOriginCursor(origin: string): Promise<string | null> {
   return (await getDb().originCursor.findUnique({ where: { origin } }))?.cursor ?? null;
@@ -14,11 +15,8 @@ export async function applyOriginEvents(origin: string, from: string | null, nex
     if (current !== from) return false;
     const health = events.flatMap((e) => (e.type === 'health' ? [{ cameraId: e.cameraId, kind: e.kind, detail: e.detail, at: new Date(e.at) }] : []));
     if (health.length) await tx.healthEvent.createMany({ data: health });
-    for (const e of events) {
-      if (e.type !== 'preview-fetches') continue;
-      const key = { cameraId: e.cameraId, hour: new Date(e.hour), portal: e.portal, via: 'origin' };
-      await tx.previewFetchStat.upsert({ where: { cameraId_hour_portal_via: key }, create: { ...key, fetches: e.fetches }, update: { fetches: { increment: e.fetches } } });
-    }
+    const fetches = events.flatMap((e) => (e.type === 'preview-fetches' ? [{ cameraId: e.cameraId, hour: new Date(e.hour), portal: e.portal, via: 'origin', fetches: e.fetches }] : []));
+    await writePreviewFetches(tx, fetches); // with their daily rollups
     await tx.originCursor.upsert({ where: { origin }, create: { origin, cursor: next }, update: { cursor: next } });
     return true;
   });

@@ -57,7 +57,7 @@ describeEachDatabase('analytics writes', () => {
 
   it('rehearses a flush without leaving a row, and still reports a write that fails', async () => {
     const db = getDb();
-    const counts = async () => Promise.all([db.viewStat.count(), db.viewDayStat.count(), db.viewHour.count(), db.visitorDay.count(), db.visitorHash.count(), db.previewFetchStat.count()]);
+    const counts = async () => Promise.all([db.viewStat.count(), db.viewDimensionDay.count(), db.viewLocalDay.count(), db.previewFetchDay.count(), db.viewHour.count(), db.visitorDay.count(), db.visitorHash.count(), db.previewFetchStat.count()]);
     const before = await counts();
     const rehearsal = {
       views: [{ cameraId: 'warm', hour, country: 'CH', device: 'desktop', source: 'direct', views: 1, watchSeconds: 5 }],
@@ -104,7 +104,7 @@ describeEachDatabase('analytics writes', () => {
     await applyAnalyticsBatch({ ...flush, views: flush.views.slice(1, 3) });
     // Demo history over part of a day: the rest of that day's rollup must survive.
     await replaceAnalyticsHistory({ cameraIds: ['roof'], from: at('2026-11-22T12:00Z'), to: at('2026-11-23T00:00Z'), batch: { ...createEmptyBatch(), views: [view('roof', '2026-11-22T20:00Z', 'AT', 'tablet', 'direct', 64)] } });
-    expect(await getDb().viewDayStat.count({ where: { day: at('2026-11-22T00:00Z') } })).toBe(2);
+    expect(await getDb().viewDimensionDay.count({ where: { day: at('2026-11-22T00:00Z') } })).toBe(5); // US, AT; smart-tv, tablet; direct
     const ranges: [string, string][] = [
       ['2026-11-20T00:00Z', '2026-11-23T00:00Z'], // whole days only
       ['2026-11-20T22:00Z', '2026-11-22T06:00Z'], // partial, whole, partial

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { getDb } from '../../db.ts';
 import { describeEachDatabase } from '../testing/test-database.ts';
 import { getHourlyExport } from './get-hourly-export.ts';
 import { getPreviewFetchTotals } from './get-preview-fetch-totals.ts';
@@ -11,7 +10,9 @@ import { getViewsByDevice } from './get-views-by-device.ts';
 import { getViewsByHour } from './get-views-by-hour.ts';
 import { getViewsBySource } from './get-views-by-source.ts';
 import { getWeekdayHourHeatmap } from './get-weekday-hour-heatmap.ts';
-import { sumViewDays } from './view-days.ts';
+import { createEmptyBatch, EVERY_CAMERA } from './analytics-rows.ts';
+import { applyAnalyticsBatch } from './apply-analytics-batch.ts';
+import { ensureLocalDayZones } from './ensure-local-day-zones.ts';
 
 // A hand-made weekend across Zurich's spring DST change (2026-03-29 01:00 UTC: 02:00 CET → 03:00
 // CEST). Local dates and hours differ from UTC, and from a fixed +1 h, on purpose.
@@ -26,11 +27,10 @@ const STATS = [
 ] as const;
 const ROOF = { cameraId: 'roof', from: d('2026-03-28T00:00Z'), to: d('2026-03-31T00:00Z'), timeZone: 'Europe/Zurich' };
 
+// Written as the site writes: a flush, with the day chart's rollup kept for Zurich.
 async function seed(): Promise<void> {
-  const db = getDb();
+  await ensureLocalDayZones([{ timeZone: 'Europe/Zurich', cameraId: 'roof' }, { timeZone: 'Europe/Zurich', cameraId: EVERY_CAMERA }]);
   const views = STATS.map(([cameraId, hour, country, device, source, views, watchSeconds]) => ({ cameraId, hour: d(hour), country, device, source, views, watchSeconds }));
-  await db.viewStat.createMany({ data: views });
-  await db.viewDayStat.createMany({ data: sumViewDays(views) });
   const hours = new Map<string, { cameraId: string; hour: Date; views: number; watchSeconds: number }>();
   for (const [cameraId, hour, , , , views, watchSeconds] of STATS) {
     const row = hours.get(cameraId + hour) ?? { cameraId, hour: d(hour), views: 0, watchSeconds: 0 };
@@ -38,10 +38,12 @@ async function seed(): Promise<void> {
     row.watchSeconds += watchSeconds;
     hours.set(cameraId + hour, row);
   }
-  await db.viewHour.createMany({ data: [...hours.values()] });
-  await db.visitorDay.createMany({ data: [{ cameraId: 'roof', day: d('2026-03-28T00:00Z'), visitors: 3 }, { cameraId: 'roof', day: d('2026-03-29T00:00Z'), visitors: 9 }, { cameraId: 'other', day: d('2026-03-29T00:00Z'), visitors: 50 }, { cameraId: 'roof', day: d('2026-04-01T00:00Z'), visitors: 1000 }] });
-  await db.previewFetchStat.createMany({
-    data: [
+  await applyAnalyticsBatch({
+    ...createEmptyBatch(),
+    views,
+    viewHours: [...hours.values()],
+    visitors: [{ cameraId: 'roof', day: d('2026-03-28T00:00Z'), visitors: 3 }, { cameraId: 'roof', day: d('2026-03-29T00:00Z'), visitors: 9 }, { cameraId: 'other', day: d('2026-03-29T00:00Z'), visitors: 50 }, { cameraId: 'roof', day: d('2026-04-01T00:00Z'), visitors: 1000 }],
+    previewFetches: [
       { cameraId: 'roof', hour: d('2026-03-28T22:00Z'), portal: 'windy', via: 'origin', fetches: 4 },
       { cameraId: 'roof', hour: d('2026-03-28T22:00Z'), portal: 'windy', via: 'edge', fetches: 6 },
       { cameraId: 'roof', hour: d('2026-03-29T01:00Z'), portal: 'windy', via: 'edge', fetches: 10 },

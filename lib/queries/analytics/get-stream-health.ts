@@ -21,18 +21,19 @@ export async function getStreamHealth(range: AnalyticsRange & { cameraId: string
   const from = range.from.getTime();
   const to = Math.min(range.to.getTime(), now);
   const { cameraId } = range;
-  const [before, events, hint] = await Promise.all([
+  const at = { gte: range.from, lt: new Date(to) };
+  // Only state changes are read one by one; restarts and drops are counted in the database.
+  const [before, events, counts, hint] = await Promise.all([
     db.healthEvent.findFirst({ where: { cameraId, kind: { in: STATE_KINDS }, at: { lt: range.from } }, orderBy: { at: 'desc' }, select: { kind: true } }),
-    db.healthEvent.findMany({ where: { cameraId, at: { gte: range.from, lt: new Date(to) } }, orderBy: { at: 'asc' }, select: { at: true, kind: true } }),
+    db.healthEvent.findMany({ where: { cameraId, kind: { in: STATE_KINDS }, at }, orderBy: { at: 'asc' }, select: { at: true, kind: true } }),
+    db.healthEvent.groupBy({ by: ['kind'], where: { cameraId, kind: { in: ['restarted', 'dropped'] }, at }, _count: { _all: true } }),
     db.healthEvent.findFirst({ where: { cameraId, kind: { in: ['reconnecting', 'stalled', 'offline'] }, detail: { not: '' }, at: { lt: new Date(to) } }, orderBy: { at: 'desc' }, select: { at: true, kind: true, detail: true } }),
   ]);
   const spans: StreamSpan[] = [];
   let current: StreamSpan | null = before ? { from, to, state: STATE_OF[before.kind]! } : null;
-  let restarts = 0;
-  let dropped = 0;
+  const restarts = counts.find((c) => c.kind === 'restarted')?._count._all ?? 0;
+  const dropped = counts.find((c) => c.kind === 'dropped')?._count._all ?? 0;
   for (const event of events) {
-    if (event.kind === 'restarted') restarts++;
-    if (event.kind === 'dropped') dropped++;
     const state = STATE_OF[event.kind];
     if (!state || state === current?.state) continue;
     const at = event.at.getTime();

@@ -8,12 +8,13 @@ export type HeatmapCell = { weekday: number; hour: number; views: number; watchS
 export async function getWeekdayHourHeatmap(range: AnalyticsRange): Promise<HeatmapCell[]> {
   const cells: HeatmapCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, views: 0, watchSeconds: 0 });
-  const rows = await getDb().viewHour.findMany({ where: whereHour(range), select: { hour: true, views: true, watchSeconds: true } });
+  // Cameras summed in the database: one row per UTC hour.
+  const rows = await getDb().viewHour.groupBy({ by: ['hour'], where: whereHour(range), _sum: { views: true, watchSeconds: true } });
   for (const row of rows) {
     const local = toLocalTime(row.hour.getTime(), range.timeZone);
     const cell = cells[local.weekday * 24 + local.hour]!;
-    cell.views += row.views;
-    cell.watchSeconds += row.watchSeconds;
+    cell.views += row._sum.views ?? 0;
+    cell.watchSeconds += row._sum.watchSeconds ?? 0;
   }
   return cells;
 }
