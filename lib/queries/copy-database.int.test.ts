@@ -20,6 +20,7 @@ async function fillSource(db: PrismaClient): Promise<void> {
   await db.viewLocalDay.create({ data: { timeZone: 'Europe/Zurich', cameraId: 'roof', date: '2026-03-29', views: 3, watchSeconds: 2_000_000_000 } });
   await db.viewLocalDayZone.create({ data: { timeZone: 'Europe/Zurich', cameraId: '*', builtAt: AT } });
   await db.previewFetchDay.create({ data: { cameraId: 'roof', day: new Date('2026-03-29T00:00:00Z'), portal: 'windy', via: 'edge', fetches: 60 } });
+  await db.previewFetchLocalDay.create({ data: { timeZone: 'Europe/Zurich', cameraId: 'roof', date: '2026-03-29', portal: 'windy', via: 'edge', fetches: 60 } });
   await db.visitorDay.create({ data: { cameraId: 'roof', day: new Date('2026-03-29T00:00:00Z'), visitors: 42 } });
   await db.visitorSalt.create({ data: { day: new Date('2026-03-29T00:00:00Z'), salt: SALT, createdAt: AT } });
   await db.visitorHash.create({ data: { day: new Date('2026-03-29T00:00:00Z'), cameraId: 'roof', hash: 'ab'.repeat(16) } });
@@ -69,7 +70,7 @@ describe('npm run db:copy', () => {
     const run = runCopy('--from', sqlite, '--to', postgres);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Copied 2514 row\(s\) from file:.* to postgresql:\/\/lookout@127\.0\.0\.1:\d+\/lookout_\w+; every table's count matches/);
+    expect(run.stdout).toMatch(/Copied 2515 row\(s\) from file:.* to postgresql:\/\/lookout@127\.0\.0\.1:\d+\/lookout_\w+; every table's count matches/);
     const target = createDbClient(postgres);
     try {
       expect(await countAll(target)).toEqual(expected);
