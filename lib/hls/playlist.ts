@@ -20,22 +20,11 @@ export function createPlaylist(targetDuration: number): Playlist {
   return { targetDuration, mediaSequence: 0, discontinuitySequence: 0, segments: [] };
 }
 
-// A camera that loses bytes gets its GOPs published in pieces (down to a single frame): a
-// window of a fixed count would then shrink to a few seconds, and players sliding off its
-// start would stall. The window keeps `windowSize` segments and about that many target
-// durations of video (RFC 8216: never less than three), up to MAX_WINDOW_FACTOR × the count.
-const MAX_WINDOW_FACTOR = 10;
-
 // Adds a segment and slides the window; returns the new playlist and what left it.
 export function appendSegment(playlist: Playlist, segment: PlaylistSegment, windowSize: number): { playlist: Playlist; removed: PlaylistSegment[] } {
   const all = [...playlist.segments, segment];
-  const minSeconds = (windowSize - 0.5) * playlist.targetDuration;
-  let first = 0;
-  let seconds = all.reduce((sum, s) => sum + s.duration, 0);
-  const removable = () => all.length - first > windowSize && (seconds - all[first]!.duration >= minSeconds || all.length - first > windowSize * MAX_WINDOW_FACTOR);
-  while (removable()) seconds -= all[first++]!.duration;
-  const removed = all.slice(0, first);
-  const kept = all.slice(first);
+  const removed = all.slice(0, Math.max(0, all.length - windowSize));
+  const kept = all.slice(removed.length);
   // The tag on the new first segment is still in the playlist, so only removed ones count.
   const leftDiscontinuities = removed.filter((s) => s.discontinuity).length;
   return {
