@@ -75,11 +75,7 @@ export class IngestSupervisor {
     const ingest: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
       onStdout: (line) => {
         const completedAt = (this.run.lastOutputAt = Date.now());
-        const segment = this.parseSegmentLine(line);
-        // The check starts at once, not when the queue gets to it: a damaged segment's salvage
-        // then no longer holds up the checks of the ones behind it (publishing stays in order).
-        const check = segment && segment.duration > 0 ? checkSegment(this.deps.ffmpegPath, segment.file, this.camera.integrity) : undefined;
-        this.enqueue(() => this.handleSegment(segment, completedAt, check));
+        this.enqueue(() => this.handleSegment(line, completedAt));
       },
       onStderr: (line) => this.handleStderr(line, ingest),
       onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
@@ -159,18 +155,14 @@ export class IngestSupervisor {
     this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
   }
 
-  private parseSegmentLine(line: string): { name: string; file: string; duration: number } | undefined {
+  private async handleSegment(line: string, completedAt: number): Promise<void> {
     const [name, start, end] = line.split(',');
-    if (!name || !/^[\w-]+\.ts$/.test(name)) return undefined;
-    return { name, file: join(this.deps.stagingDir, name), duration: Number(end) - Number(start) };
-  }
-
-  private async handleSegment(segment: { name: string; file: string; duration: number } | undefined, completedAt: number, checking: Promise<SegmentCheck> | undefined): Promise<void> {
-    if (!segment) return;
-    const { name, file, duration } = segment;
+    if (!name || !/^[\w-]+\.ts$/.test(name)) return;
+    const file = join(this.deps.stagingDir, name);
+    const duration = Number(end) - Number(start);
     const index = ++this.run.segments;
-    if (!(duration > 0) || !checking) return this.drop(file, name, ['no duration']);
-    const check = await checking;
+    if (!(duration > 0)) return this.drop(file, name, ['no duration']);
+    const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
     const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
