@@ -72,7 +72,6 @@ export class IngestFeed {
   }
 
   push(unit: FeedUnit): void {
-    if (unit.rtpTimestamp === undefined && unit.nals.some((nal) => isSlice(getNalType(nal)))) this.rawClock.noteArrival(unit.arrivalMs);
     let slice: SliceHeader;
     try {
       for (const nal of unit.nals) if (this.sets.remember(nal)) this.configChanged = true;
@@ -104,6 +103,7 @@ export class IngestFeed {
       this.cameraClock.noteFrame(unit.rtpTimestamp, pts);
       this.write({ ...frame, pts, rtp: true }, sps);
     } else {
+      this.rawClock.noteArrival(unit.arrivalMs);
       this.stats.frameRateSource = this.rawClock.source;
       const display = (this.display ??= new DisplayClock<Frame>(depth));
       display.nextPts = this.rawClock.startFor(unit.arrivalMs, display.nextPts, this.afterLoss);

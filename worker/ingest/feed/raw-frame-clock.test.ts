@@ -52,18 +52,4 @@ describe('RawFrameClock', () => {
     clock.noteArrival(1130); // a loss: about 24 frames never came
     expect(clock.startFor(1130, 7200, true)).toBe(7200 + 24 * 3600);
   });
-
-  it('counts the frames dropped while waiting for a keyframe: a wait is not a slower camera', () => {
-    const clock = new RawFrameClock({ sps: () => 25, config: undefined });
-    let pts: number | undefined;
-    for (let i = 0; i < 150; i++) {
-      clock.noteArrival(i * 40);
-      const dropped = i >= 40 && i < 78; // 1.5 s of frames refused after a loss
-      if (!dropped) pts = clock.startFor(i * 40, pts === undefined ? undefined : pts + 3600, i === 78);
-      if (i === 78) expect(pts).toBe(78 * 3600); // the slots of the 38 refused frames are skipped
-    }
-    expect(clock.source).toBe('sps');
-    expect(clock.frameDuration()).toBe(3600);
-    expect(pts).toBe(149 * 3600);
-  });
 });

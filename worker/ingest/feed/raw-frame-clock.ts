@@ -12,7 +12,7 @@ export type RateSource = 'sps' | 'config' | 'arrival';
 export class RawFrameClock {
   private arrivals: number[] = [];
   private anchor: { arrivalMs: number; pts: number } | undefined;
-  private lastSlotArrivalMs: number | undefined;
+  private lastArrivalMs: number | undefined;
 
   constructor(private readonly rates: { sps: () => number | undefined; config: number | undefined }) {}
 
@@ -48,29 +48,23 @@ export class RawFrameClock {
     return Math.max(RTP_CLOCK / 120, Math.min(RTP_CLOCK, ((a.at(-1)! - a[0]!) / (a.length - 1) / 1000) * RTP_CLOCK));
   }
 
-  // Every access unit the camera sent, passed on or not: frames dropped while waiting for a
-  // keyframe still came at the camera's rate, and leaving them out would read the gap as a
-  // slower camera (a 1.5 s wait in a 4 s window is 37 % "slower": timestamps stretched by as
-  // much, and segments too long to publish).
   noteArrival(arrivalMs: number): void {
+    this.lastArrivalMs = this.arrivals.at(-1);
     this.arrivals.push(arrivalMs);
     if (this.arrivals.length > WINDOW) this.arrivals.shift();
   }
 
   // Where the next slot should start for a frame arriving now (call after noteArrival),
-  // given where the cadence is. After a loss the slots skip the frames that arrived since the
-  // last slot was given (dropped, or lost on the way); otherwise the cadence stays, unless it
-  // drifted far from the arrival clock.
+  // given where the cadence is. After a loss the slots skip the frames that the gap in
+  // arrival held; otherwise the cadence stays, unless it drifted far from the arrival clock.
   startFor(arrivalMs: number, cadencePts: number | undefined, afterLoss: boolean): number {
     const step = this.frameDuration();
-    const previous = this.lastSlotArrivalMs;
-    this.lastSlotArrivalMs = arrivalMs;
     if (cadencePts === undefined) {
       this.anchor = { arrivalMs, pts: 0 };
       return 0;
     }
-    if (afterLoss && previous !== undefined) {
-      const missing = Math.round(((arrivalMs - previous) / 1000) * RTP_CLOCK / step) - 1;
+    if (afterLoss && this.lastArrivalMs !== undefined) {
+      const missing = Math.round(((arrivalMs - this.lastArrivalMs) / 1000) * RTP_CLOCK / step) - 1;
       this.anchor = undefined;
       return cadencePts + Math.max(0, missing) * step;
     }
