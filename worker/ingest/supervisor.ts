@@ -75,7 +75,11 @@ export class IngestSupervisor {
     const ingest: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
       onStdout: (line) => {
         const completedAt = (this.run.lastOutputAt = Date.now());
-        this.enqueue(() => this.handleSegment(line, completedAt));
+        const segment = this.parseSegmentLine(line);
+        // The check starts at once, not when the queue gets to it: a damaged segment's salvage
+        // then no longer holds up the checks of the ones behind it (publishing stays in order).
+        const check = segment && segment.duration > 0 ? checkSegment(this.deps.ffmpegPath, segment.file, this.camera.integrity) : undefined;
+        this.enqueue(() => this.handleSegment(segment, completedAt, check));
       },
       onStderr: (line) => this.handleStderr(line, ingest),
       onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
@@ -155,14 +159,18 @@ export class IngestSupervisor {
     this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
   }
 
-  private async handleSegment(line: string, completedAt: number): Promise<void> {
+  private parseSegmentLine(line: string): { name: string; file: string; duration: number } | undefined {
     const [name, start, end] = line.split(',');
-    if (!name || !/^[\w-]+\.ts$/.test(name)) return;
-    const file = join(this.deps.stagingDir, name);
-    const duration = Number(end) - Number(start);
+    if (!name || !/^[\w-]+\.ts$/.test(name)) return undefined;
+    return { name, file: join(this.deps.stagingDir, name), duration: Number(end) - Number(start) };
+  }
+
+  private async handleSegment(segment: { name: string; file: string; duration: number } | undefined, completedAt: number, checking: Promise<SegmentCheck> | undefined): Promise<void> {
+    if (!segment) return;
+    const { name, file, duration } = segment;
     const index = ++this.run.segments;
-    if (!(duration > 0)) return this.drop(file, name, ['no duration']);
-    const check = await checkSegment(this.deps.ffmpegPath, file, this.camera.integrity);
+    if (!(duration > 0) || !checking) return this.drop(file, name, ['no duration']);
+    const check = await checking;
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
     const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
