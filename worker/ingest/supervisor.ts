@@ -25,6 +25,8 @@ export type SupervisorDeps = {
   onSpawn?: (pid: number | undefined) => void;
 };
 
+type StagedSegment = { name: string; file: string; start: number; duration: number }; // as ffmpeg's segment list says
+
 const WATCHDOG_TICK_MS = 250;
 const CONNECT_GRACE_MS = 5_000;
 const OVERDUE = 1.75; // × segment length since the newest segment was complete
@@ -79,7 +81,10 @@ export class IngestSupervisor {
         // The check starts at once, not when the queue gets to it: a damaged segment's salvage
         // then no longer holds up the checks of the ones behind it (publishing stays in order).
         const check = segment && segment.duration > 0 ? checkSegment(this.deps.ffmpegPath, segment.file, this.camera.integrity) : undefined;
-        this.enqueue(() => this.handleSegment(segment, completedAt, check));
+        // Dated by its first keyframe (the camera's clock when believable, else its arrival),
+        // looked up now, while the feed still holds that keyframe's time.
+        const startedAt = segment ? ingest.feed?.segmentStart(segment.start)?.wallMs ?? completedAt - segment.duration * 1000 : completedAt;
+        this.enqueue(() => this.handleSegment(segment, startedAt, check));
       },
       onStderr: (line) => this.handleStderr(line, ingest),
       onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
@@ -159,13 +164,14 @@ export class IngestSupervisor {
     this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
   }
 
-  private parseSegmentLine(line: string): { name: string; file: string; duration: number } | undefined {
+  private parseSegmentLine(line: string): StagedSegment | undefined {
     const [name, start, end] = line.split(',');
     if (!name || !/^[\w-]+\.ts$/.test(name)) return undefined;
-    return { name, file: join(this.deps.stagingDir, name), duration: Number(end) - Number(start) };
+    return { name, file: join(this.deps.stagingDir, name), start: Number(start), duration: Number(end) - Number(start) };
   }
 
-  private async handleSegment(segment: { name: string; file: string; duration: number } | undefined, completedAt: number, checking: Promise<SegmentCheck> | undefined): Promise<void> {
+  // startedAt: when the segment's first frame was captured or arrived (epoch ms).
+  private async handleSegment(segment: StagedSegment | undefined, startedAt: number, checking: Promise<SegmentCheck> | undefined): Promise<void> {
     if (!segment) return;
     const { name, file, duration } = segment;
     const index = ++this.run.segments;
@@ -174,11 +180,11 @@ export class IngestSupervisor {
     // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
     const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
-    await this.publishOrSalvage(file, name, duration, check, completedAt - duration * 1000);
+    await this.publishOrSalvage(file, name, duration, check, startedAt);
     if (rhythm) await this.adoptKeyframeRhythm(rhythm);
   }
 
-  // startedAt: when ffmpeg began the segment (its completion minus its duration).
+  // startedAt: when the segment's first frame was captured or arrived.
   private async publishOrSalvage(file: string, name: string, duration: number, check: SegmentCheck, startedAt: number): Promise<void> {
     if (!check.ok) return this.salvage(file, name, duration, check.errors, startedAt);
     // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
