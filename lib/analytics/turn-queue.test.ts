@@ -28,8 +28,9 @@ describe('TurnQueue', () => {
       order.push('job');
     };
     for (let i = 0; i < 40; i++) queue.push(work); // 20 ms in all, 1 ms per turn
+    // Whether the timer or the first turn comes first depends on the event-loop phase this test
+    // runs in, and CI once saw the timer first; what matters is that it need not wait for all 40.
     await new Promise<void>((resolve) => setTimeout(() => (order.push('timer'), resolve()), 0));
-    expect(order.indexOf('timer')).toBeGreaterThan(0);
     expect(order.indexOf('timer')).toBeLessThan(40);
     while (queue.length > 0) await nextTurn();
     await nextTurn();
