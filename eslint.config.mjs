@@ -25,7 +25,7 @@ export default tseslint.config(
   // db:diff's tooling drives Prisma's schema engine through the driver adapters: no queries.
   restrict(['**/*.{ts,tsx,mjs}'], [DATABASE], ['lib/queries/**', 'lib/db.ts', 'lib/db/**', 'scripts/migration-plan.ts', 'scripts/schema-engine.ts']),
   restrict(['lib/**'], ['worker', 'app', 'components', 'scripts'].map((folder) => layer('lib', folder)).concat(DATABASE), ['lib/queries/**', 'lib/db.ts', 'lib/db/**']),
-  restrict(['lib/queries/**'], ['worker', 'app', 'components', 'scripts'].map((folder) => layer('lib', folder))),
+  restrict(['lib/queries/**', 'lib/db.ts', 'lib/db/**'], ['worker', 'app', 'components', 'scripts'].map((folder) => layer('lib', folder))),
   restrict(['components/**'], ['app', 'worker'].map((folder) => layer('components', folder)).concat(DATABASE)),
   restrict(['app/**'], [layer('app', 'worker'), DATABASE]),
   restrict(['worker/**'], ['app', 'components'].map((folder) => layer('worker', folder)).concat(DATABASE)),
