@@ -1,4 +1,4 @@
-// The header contract between origin, edge and browser (ARCHITECTURE.md).
+// The header contract between origin, edge and browser (docs/architecture.md).
 export const PLAYLIST_CACHE = 'public, max-age=1';
 export const SEGMENT_CACHE = 'public, max-age=31536000, immutable';
 export const MISSING_MEDIA_CACHE = 'public, max-age=1';

@@ -1,6 +1,6 @@
 import type { ParsedPlaylist } from './parse-playlist.ts';
 
-// Pure: every rule of ARCHITECTURE.md invariant 2 that one version of a live playlist, or
+// Pure: every rule of docs/architecture.md invariant 2 that one version of a live playlist, or
 // the step from the previous version to it, can break. Returns what is broken (empty = fine).
 // `seen` maps every segment name ever observed to its media sequence number, across versions.
 export function checkPlaylistVersion(playlist: ParsedPlaylist, now: number, seen: Map<string, number>): string[] {
