@@ -6,7 +6,7 @@
 // answered in the same instant whenever a segment is published. Prints both runs, the ratios,
 // and what the held requests cost the site (descriptors, memory) and the origin (connections).
 import { Agent, request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readRssBytes } from '../lib/proc-stat.ts';
 import { quantile } from '../lib/testing/quantile.ts';
 import { startSite } from '../lib/testing/site-process.ts';
 import { startOriginRig } from '../worker/testing/origin-rig-process.ts';
@@ -28,7 +28,7 @@ function get(agent: Agent, path: string): Promise<{ status: number; body: string
     }).on('error', reject).end();
   });
 }
-const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${site.pid}/status`, 'utf8'))![1]) / 1024;
+const rssMb = () => readRssBytes(site.pid) / 1024 / 1024;
 const lastIn = (playlist: string) => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(playlist)?.[1] ?? 0) + playlist.split('\n').filter((l) => l.endsWith('.ts')).length - 1;
 
 // One ordinary visitor: each kind of request in turn, one at a time, every 50 ms.

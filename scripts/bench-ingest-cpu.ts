@@ -5,22 +5,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../lib/migrate.ts';
+import { readCpuTicks, readRssBytes, TICKS_PER_SECOND as TICKS } from '../lib/proc-stat.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';
 import { spawnWorker } from '../worker/testing/worker-process.ts';
 
-const TICKS = 100; // USER_HZ
-
-function cpuTicks(pid: number): { self: number; children: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // After "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-  return { self: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Math.round(Number(match?.[1] ?? 0) / 1024);
-}
+const cpuTicks = readCpuTicks;
+const rssMb = (pid: number) => Math.round(readRssBytes(pid) / 1024 / 1024);
 
 function ffmpegChildren(parent: number): number[] {
   const out = spawnSync('pgrep', ['-P', String(parent), 'ffmpeg'], { encoding: 'utf8' }).stdout.trim();

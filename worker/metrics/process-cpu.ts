@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux Lookout runs on
+import { readCpuTicks, TICKS_PER_SECOND } from '../../lib/proc-stat.ts';
 
 // CPU seconds (user + system) a process has used so far; null once it is gone.
 export function readCpuSeconds(pid: number): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // After "pid (comm) " the fields start at state (3): utime is 14, stime 15.
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return readCpuTicks(pid).self / TICKS_PER_SECOND;
   } catch {
     return null;
   }
