@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getNalType, joinAnnexB, NAL_TYPE, NalSplitter, splitAnnexB } from './annex-b.ts';
+import { findNalHeaders, getNalType, joinAnnexB, NAL_TYPE, NalSplitter, splitAnnexB } from './annex-b.ts';
 import { createSeededRandom, makeNal, splitAt } from '../testing/test-bytes.ts';
 
 const sps = makeNal(NAL_TYPE.sps, 12);
@@ -64,5 +64,15 @@ describe('NalSplitter', () => {
 describe('getNalType', () => {
   it('reads the low five bits of the header', () => {
     expect([sps, pps, idr, slice].map(getNalType)).toEqual([7, 8, 5, 1]);
+  });
+});
+
+describe('findNalHeaders', () => {
+  it('finds the header byte after 3- and 4-byte start codes, and not a start code with no header after it', () => {
+    const data = Buffer.concat([Buffer.from([0, 0, 0, 1]), sps, Buffer.from([0, 0, 1]), pps, Buffer.from([0, 0, 1])]);
+    const headers = findNalHeaders(data);
+    expect(headers).toEqual([4, 4 + sps.length + 3]);
+    expect(headers.map((at) => data[at]! & 0x1f)).toEqual([7, 8]);
+    expect(findNalHeaders(Buffer.from([1, 2, 3, 0, 0]))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 export const NAL_TYPE = { slice: 1, idr: 5, sei: 6, sps: 7, pps: 8, aud: 9, stapA: 24, fuA: 28 } as const;
 
 const START_CODE = Buffer.from([0, 0, 0, 1]);
+const START_MARKER = Buffer.from([0, 0, 1]);
 
 export function getNalType(nal: Buffer): number {
   return nal.readUInt8(0) & 0x1f;
@@ -66,14 +67,21 @@ export type NalLocation = { type: number; start: number; end: number };
 // Annex-B NAL units located in place: [start of the start code, end) with the NAL type.
 export function locateNalUnits(data: Buffer): NalLocation[] {
   const nals: NalLocation[] = [];
-  const marker = Buffer.from([0, 0, 1]);
-  for (let i = data.indexOf(marker); i >= 0; ) {
-    const next = data.indexOf(marker, i + 3);
+  for (let i = data.indexOf(START_MARKER); i >= 0; ) {
+    const next = data.indexOf(START_MARKER, i + 3);
     const start = i > 0 && data[i - 1] === 0 ? i - 1 : i;
     nals.push({ type: data[i + 3]! & 0x1f, start, end: next < 0 ? data.length : next > 0 && data[next - 1] === 0 ? next - 1 : next });
     i = next;
   }
   return nals;
+}
+
+// Offsets of each NAL unit's first header byte. Annex-B framing is the same for H.264 and HEVC,
+// so this serves both; only the header's meaning differs.
+export function findNalHeaders(data: Buffer): number[] {
+  const found: number[] = [];
+  for (let i = data.indexOf(START_MARKER); i >= 0 && i + 3 < data.length; i = data.indexOf(START_MARKER, i + 3)) found.push(i + 3);
+  return found;
 }
 
 export function isSlice(type: number): boolean {

@@ -1,3 +1,5 @@
+import { findNalHeaders } from '../../lib/h264/annex-b.ts';
+
 export type VideoCodec = 'h264' | 'hevc';
 export type Keyframe = { codec: VideoCodec; data: Buffer };
 
@@ -67,7 +69,7 @@ function keyframeIn(chunks: Buffer[], codec: VideoCodec): Keyframe | undefined {
 }
 
 export function hasKeyframeNal(data: Buffer, codec: VideoCodec): boolean {
-  return findNals(data).some((at) => isKeyframeNal(data[at]!, codec));
+  return findNalHeaders(data).some((at) => isKeyframeNal(data[at]!, codec));
 }
 
 // HEVC keyframes after the first are usually CRA pictures, which belong to the stream
@@ -76,7 +78,7 @@ export function hasKeyframeNal(data: Buffer, codec: VideoCodec): boolean {
 export function asStandalone(keyframe: Keyframe): Buffer {
   if (keyframe.codec !== 'hevc') return keyframe.data;
   const data = Buffer.from(keyframe.data);
-  for (const at of findNals(data)) if (((data[at]! >> 1) & 0x3f) === HEVC_CRA) data[at] = (data[at]! & 0x81) | (HEVC_BLA_W_LP << 1);
+  for (const at of findNalHeaders(data)) if (((data[at]! >> 1) & 0x3f) === HEVC_CRA) data[at] = (data[at]! & 0x81) | (HEVC_BLA_W_LP << 1);
   return data;
 }
 
@@ -89,11 +91,3 @@ function isKeyframeNal(header: number, codec: VideoCodec): boolean {
   return type >= 16 && type <= 21;
 }
 
-// Offsets of the first header byte of each Annex-B NAL unit.
-function findNals(data: Buffer): number[] {
-  const found: number[] = [];
-  for (let i = 0; i + 3 < data.length; i++) {
-    if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 1) found.push((i += 3));
-  }
-  return found;
-}
