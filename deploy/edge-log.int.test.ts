@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnalyticsState } from '../lib/analytics/analytics-state.ts';
 import { startEdgeLogCollector, type EdgeLogCollector } from '../lib/analytics/edge-log-collector.ts';
+import { getMetricsRegistry } from '../lib/metrics/registry.ts';
 import { startEdge, type Edge } from '../worker/testing/edge-process.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { freePort } from '../lib/testing/child-process.ts';
@@ -64,6 +65,9 @@ describe('edge preview.jpg hits → syslog → collector', () => {
     await waitFor(() => collector.counts.accepted === 4, { what: 'four syslog lines' });
     const counts = Object.fromEntries(getAnalyticsState().rollup.drain().previewFetches.map((row) => [`${row.cameraId}/${row.portal}/${row.via}`, row.fetches]));
     expect(counts).toEqual({ 'test/windy/edge': 2, 'test/foto-webcam/edge': 1, 'test/webcams-travel/edge': 1 });
+    const metrics = await getMetricsRegistry().getSingleMetricAsString('lookout_preview_fetches_total');
+    expect(metrics).toMatch(/^lookout_preview_fetches_total\{camera="test",portal="windy",via="edge"\} 2$/m);
+    expect(metrics).toMatch(/^lookout_preview_fetches_total\{camera="test",portal="webcams-travel",via="edge"\} 1$/m);
     expect(rawLines.join('\n')).not.toMatch(/127\.0\.0\.1|198\.51\.100\.23/);
     expect(rawLines[0]).toMatch(/^<\d+>\w{3} [ \d]\d \d\d:\d\d:\d\d lookout: \{"k":"/);
   });

@@ -1,11 +1,14 @@
 import { getClientAddress } from '../net/client-address.ts';
+import { countBeaconRejected } from './analytics-metrics.ts';
 import { beaconAccepted, beaconError } from './beacon-response.ts';
 import { MAX_BEACON_BYTES } from './beacon-schema.ts';
 import { acceptBeacon, admitBeacon, type BeaconOutcome } from './handle-beacon.ts';
 import { readLimitedBody } from './read-limited-body.ts';
 
 function toResponse(outcome: BeaconOutcome): Response {
-  return 'code' in outcome ? beaconError(outcome.status, outcome.code, outcome.message, outcome.headers) : beaconAccepted();
+  if (!('code' in outcome)) return beaconAccepted();
+  countBeaconRejected(outcome.code);
+  return beaconError(outcome.status, outcome.code, outcome.message, outcome.headers);
 }
 
 // POST /api/beacon as a Next route handler (app/api/beacon/route.ts). The site server answers

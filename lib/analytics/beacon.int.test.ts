@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../migrate.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { freePort } from '../testing/child-process.ts';
 import { buildSite, startSite, type Site } from '../testing/site-alone-process.ts';
 import { waitFor } from '../testing/wait-for.ts';
 
@@ -14,7 +15,7 @@ const config = join(dir, 'cameras.json');
 const PROBE = 'Probe7f3a9c'; // appears in every test UA, must appear in no file
 const UA = `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 ${PROBE}`;
 const IPS = ['81.62.0.1', '81.62.0.2', '81.62.0.3', '8.8.4.4', '81.62.0.77'];
-const env = { LOOKOUT_CONFIG: config, ANALYTICS_FLUSH_SECONDS: '0.2', BEACONS_PER_MINUTE: '20' };
+const env: Record<string, string> = { LOOKOUT_CONFIG: config, ANALYTICS_FLUSH_SECONDS: '0.2', BEACONS_PER_MINUTE: '20' };
 let site: Site;
 let viewCounter = 0;
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
   buildSite();
   writeFileSync(config, JSON.stringify({ cameras: [{ id: 'roof', name: 'Roof', source: 'test:', timezone: 'Europe/Zurich' }] }));
   applyMigrations(dbFile, 'prisma/migrations');
+  env.METRICS_PORT = String(await freePort());
   site = await startSite(dir, env);
 }, 900_000);
 
@@ -104,6 +106,20 @@ describe('POST /api/beacon', () => {
     const page = await fetch(`${site.url}/cameras/roof`);
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('moves the site metrics as beacons come: views, watch seconds, refusals by reason', async () => {
+    const read = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(`http://127.0.0.1:${env.METRICS_PORT}/metrics`)).text())?.[1] ?? 0);
+    const views = () => read(/^lookout_views_total\{camera="roof"\} (\S+)$/m);
+    const seconds = () => read(/^lookout_watch_seconds_total\{camera="roof"\} (\S+)$/m);
+    const badJson = () => read(/^lookout_beacon_rejects_total\{reason="invalid_json"\} (\S+)$/m);
+    const before = { views: await views(), seconds: await seconds(), badJson: await badJson() };
+    const view = newView();
+    const headers = { 'X-Forwarded-For': IPS[2]! };
+    expect((await post(beacon({ view }), headers)).status).toBe(204);
+    expect((await post(beacon({ view, kind: 'heartbeat', seconds: 7 }), headers)).status).toBe(204);
+    expect((await post('{"camera":', headers)).status).toBe(400);
+    expect({ views: await views(), seconds: await seconds(), badJson: await badJson() }).toEqual({ views: before.views + 1, seconds: before.seconds + 7, badJson: before.badJson + 1 });
   });
 
   it('flushes on SIGTERM, and a restart neither counts a view twice nor a visitor twice', async () => {

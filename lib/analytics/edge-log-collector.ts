@@ -1,6 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { getConfig } from '../config/index.ts';
 import { createLogger } from '../log.ts';
+import { countPreviewFetch } from './analytics-metrics.ts';
 import { getAnalyticsState } from './analytics-state.ts';
 import { floorToHour } from '../time-zone.ts';
 import { parseEdgeLogLine } from './edge-log-line.ts';
@@ -26,6 +27,7 @@ export function startEdgeLogCollector(options: { port: number; key: string; host
     const cameraId = result.fetch.cameraId ?? config.defaultCameraId;
     if (!config.cameras.some((camera) => camera.id === cameraId)) return;
     getAnalyticsState().rollup.addPreviewFetches({ cameraId, hour: new Date(floorToHour(result.fetch.at)), portal: result.fetch.portal, via: 'edge', fetches: 1 });
+    countPreviewFetch(cameraId, result.fetch.portal, 'edge');
   });
   return new Promise((resolve, reject) => {
     socket.once('error', reject);

@@ -1,3 +1,4 @@
+import { addWatchSeconds, countView } from './analytics-metrics.ts';
 import type { Beacon } from './beacon-schema.ts';
 import { MAX_BEACON_SECONDS } from './beacon-schema.ts';
 import type { PageViewTable } from './page-views.ts';
@@ -16,9 +17,13 @@ export function recordBeacon(beacon: Beacon, context: BeaconContext, tables: Tab
   const seconds = pageViews.claimSeconds(view, Math.min(beacon.seconds, MAX_BEACON_SECONDS), context.at, isNew);
   if (beacon.kind === 'start' && isNew) {
     rollup.addView(view.dims, context.at);
+    countView(view.dims.cameraId);
     visitors.queue(view.dims.cameraId, context.at, context.address, context.userAgent);
   }
-  if (seconds > 0) rollup.addWatchSeconds(view.dims, seconds, context.at);
+  if (seconds > 0) {
+    rollup.addWatchSeconds(view.dims, seconds, context.at);
+    addWatchSeconds(view.dims.cameraId, seconds);
+  }
   if (beacon.kind === 'end') {
     pageViews.close(beacon.view);
     forgetViewer(beacon.view);

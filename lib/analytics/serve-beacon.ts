@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER } from '../net/client-address.ts';
+import { countBeaconRejected } from './analytics-metrics.ts';
 import { MAX_BEACON_BYTES } from './beacon-schema.ts';
 import { acceptBeacon, admitBeacon, type BeaconOutcome } from './handle-beacon.ts';
 import { TurnQueue } from './turn-queue.ts';
@@ -13,6 +14,7 @@ function send(response: ServerResponse, outcome: BeaconOutcome): void {
     response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
     return;
   }
+  countBeaconRejected(outcome.code);
   const body = JSON.stringify({ error: { code: outcome.code, message: outcome.message } });
   response.writeHead(outcome.status, { ...JSON_HEADERS, ...outcome.headers, 'Content-Length': Buffer.byteLength(body) }).end(body);
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { touchViewer } from '../analytics/viewers-now.ts';
 import { getMetricsRegistry } from '../metrics/registry.ts';
-import { addWatchSeconds, classifyRoute, countBeaconRejected, countHttpRequest, countPreviewFetch, countView, renderSiteMetrics } from './site-metrics.ts';
+import { addWatchSeconds, countBeaconRejected, countPreviewFetch, countView } from '../analytics/analytics-metrics.ts';
+import { classifyRoute, countHttpRequest, renderSiteMetrics } from './site-metrics.ts';
 
 // A real cameras file, read the way the site reads it (once, on first use).
 const dir = mkdtempSync(join(tmpdir(), 'lookout-metrics-'));
@@ -37,7 +38,7 @@ describe('site metrics', () => {
   it('keeps one registry per process, even when a second bundle evaluates the module again', async () => {
     vi.resetModules();
     const again = await import('./site-metrics.ts');
-    again.countView('roof');
+    (await import('../analytics/analytics-metrics.ts')).countView('roof');
     const { getMetricsRegistry: registryAgain } = await import('../metrics/registry.ts');
     expect(registryAgain()).toBe(getMetricsRegistry());
     expect((await again.renderSiteMetrics()).body).toMatch(/^lookout_views_total\{camera="roof"\} 3$/m);

@@ -1,4 +1,5 @@
 import { Counter, Gauge } from 'prom-client';
+import '../analytics/analytics-metrics.ts'; // its counters are served from the same registry
 import { countViewersNow } from '../analytics/viewers-now.ts';
 import { getConfig } from '../config/index.ts';
 import { defineMetric, getMetricsRegistry } from '../metrics/registry.ts';
@@ -21,31 +22,9 @@ defineMetric(registry, 'lookout_viewers', (registers) =>
     },
   }),
 );
-const views = defineMetric(registry, 'lookout_views_total', (registers) => new Counter({ name: 'lookout_views_total', help: 'Views started', labelNames: ['camera'], registers }));
-const watch = defineMetric(registry, 'lookout_watch_seconds_total', (registers) => new Counter({ name: 'lookout_watch_seconds_total', help: 'Seconds of video watched', labelNames: ['camera'], registers }));
-const previews = defineMetric(registry, 'lookout_preview_fetches_total', (registers) =>
-  new Counter({ name: 'lookout_preview_fetches_total', help: 'preview.jpg fetches by portal, as the origin or an edge answered them', labelNames: ['camera', 'portal', 'via'], registers }),
-);
-const rejects = defineMetric(registry, 'lookout_beacon_rejects_total', (registers) => new Counter({ name: 'lookout_beacon_rejects_total', help: 'View beacons refused, by reason', labelNames: ['reason'], registers }));
 const requests = defineMetric(registry, 'lookout_http_requests_total', (registers) =>
   new Counter({ name: 'lookout_http_requests_total', help: 'HTTP requests answered by the site, by route class and status', labelNames: ['route', 'status'], registers }),
 );
-
-export function countView(cameraId: string): void {
-  views.inc({ camera: cameraId });
-}
-
-export function addWatchSeconds(cameraId: string, seconds: number): void {
-  if (seconds > 0) watch.inc({ camera: cameraId }, seconds);
-}
-
-export function countPreviewFetch(cameraId: string, portal: string, via: 'origin' | 'edge', fetches = 1): void {
-  if (fetches > 0) previews.inc({ camera: cameraId, portal, via }, fetches);
-}
-
-export function countBeaconRejected(reason: string): void {
-  rejects.inc({ reason });
-}
 
 export function countHttpRequest(route: RouteClass, status: number): void {
   requests.inc({ route, status: String(status) });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createLogger } from '../../lib/log.ts';
+import { getMetricsRegistry } from '../../lib/metrics/registry.ts';
 import { pullOriginEvents } from '../../lib/site-server/origin-pull/pull-origin-events.ts';
 import { getRecentHealthEvents } from '../../lib/queries/health-events.ts';
 import { getOriginCursor } from '../../lib/queries/origin-events.ts';
@@ -17,6 +18,11 @@ import { EventJournal } from './event-journal.ts';
 // another machine sees it: loopback not trusted, the shared token required.
 const TOKEN = 'split-test-origin-token-0123456789';
 const servers: Server[] = [];
+
+async function countedOriginFetches(): Promise<number> {
+  const metric = await getMetricsRegistry().getSingleMetric('lookout_preview_fetches_total')?.get();
+  return metric?.values.find((v) => v.labels.camera === 'roof' && v.labels.portal === 'windy' && v.labels.via === 'origin')?.value ?? 0;
+}
 
 async function serveJournal(journal: EventJournal, port = 0): Promise<string> {
   const origin = createOriginServer({
@@ -53,12 +59,14 @@ describeEachDatabase('pulling origin events', () => {
     await expect(pullOriginEvents({ originUrl })).rejects.toThrow(/401/);
     expect(await getOriginCursor(originUrl)).toBeNull();
 
+    const fetchesBefore = await countedOriginFetches();
     expect(await pullOriginEvents({ originUrl, token: TOKEN })).toEqual({ applied: 451, gap: false })
     expect(await pullOriginEvents({ originUrl, token: TOKEN })).toEqual({ applied: 0, gap: false });
     const rows = await getRecentHealthEvents('roof', 5000);
     expect(rows).toHaveLength(450);
     expect(new Set(rows.map((r) => r.detail)).size).toBe(450);
     expect(await getPreviewFetchCounts('roof')).toEqual([{ hour: new Date('2026-01-01T10:00:00Z'), portal: 'windy', via: 'origin', fetches: 5 }]);
+    expect(await countedOriginFetches()).toBe(fetchesBefore + 5); // the site's metrics, once
   });
 
   it('loses nothing while the worker is down and restarts, and starts over on a new journal', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countPreviewFetch } from '../../analytics/analytics-metrics.ts';
 import type { JournaledEvent } from '../../origin-events.ts';
 import { applyOriginEvents, getOriginCursor } from '../../queries/origin-events.ts';
 import { privateOriginHeaders } from '../../origin-client.ts';
@@ -37,7 +38,12 @@ export async function pullOriginEvents(target: PullTarget): Promise<PullResult> 
     if (body.next !== from && !(await applyOriginEvents(target.originUrl, from, body.next, body.events as unknown as JournaledEvent[]))) {
       throw new Error('another puller moved the cursor');
     }
+    countOriginPreviewFetches(body.events as unknown as JournaledEvent[]);
     applied += body.events.length;
     if (!body.more) return { applied, gap };
   }
+}
+
+function countOriginPreviewFetches(events: JournaledEvent[]): void {
+  for (const event of events) if (event.type === 'preview-fetches') countPreviewFetch(event.cameraId, event.portal, 'origin', event.fetches);
 }
