@@ -3,9 +3,9 @@ import { connection } from 'next/server';
 import { CameraGrid } from '@/components/camera/CameraGrid';
 import { CameraView } from '@/components/camera/CameraView';
 import { buildCameraMetadata } from '@/lib/camera-metadata';
-import { getRequestOrigin } from '@/lib/request-origin';
-import { getDefaultCamera, listPublicCameras } from '@/lib/site-cameras';
-import { getWorkerHealth } from '@/lib/worker-health';
+import { getRequestOrigin } from '@/lib/site-server/request-origin';
+import { getDefaultCamera, listPublicCameras } from '@/lib/site-server/site-cameras';
+import { getWorkerHealth } from '@/lib/site-server/worker-health';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection(); // the cameras file is read at request time, not baked into the build

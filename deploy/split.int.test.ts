@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlaylist } from '../lib/hls/parse-playlist.ts';
-import { applyMigrations } from '../lib/migrate.ts';
+import { applyMigrations } from '../lib/db/migrate.ts';
 import { decodeErrors } from '../lib/testing/ffmpeg.ts';
 import { spawnSimulator, type SimulatorProcess } from '../worker/testing/simulator-process.ts';
 import { startUplink, type Uplink } from '../lib/testing/uplink-proxy.ts';

@@ -1,4 +1,4 @@
-import { getDatabaseProvider } from './database-url.ts';
+import { getDatabaseProvider } from './db/database-url.ts';
 import { createPostgresClient } from './db/postgres.ts';
 import { createSqliteClient } from './db/sqlite.ts';
 import { getEnv } from './env.ts';

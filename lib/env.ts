@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatIssues } from './config/format-issues.ts';
 import { compileTrustedProxies } from './net/client-address.ts';
 import { isValidHost } from './net/valid-host.ts';
-import { isDatabaseUrl } from './database-url.ts';
+import { isDatabaseUrl } from './db/database-url.ts';
 
 // The only place that reads process.env. Everything else imports `env`.
 const port = z.coerce.number().int().min(1).max(65535);

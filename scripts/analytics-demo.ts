@@ -9,7 +9,7 @@ import { startOfUtcDay } from '../lib/queries/analytics/view-days.ts';
 import { DAY_MS, floorToHour } from '../lib/time-zone.ts';
 import { getConfig } from '../lib/config/index.ts';
 import { getEnv } from '../lib/env.ts';
-import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
+import { applyMigrations, sqliteFileFromUrl } from '../lib/db/migrate.ts';
 import { ensureLocalDayZones } from '../lib/queries/analytics/ensure-local-day-zones.ts';
 import { replaceAnalyticsHistory } from '../lib/queries/analytics/replace-analytics-history.ts';
 

@@ -61,7 +61,7 @@ const sumViews = () => {
 // Naive: one Prisma write per beacon (an upsert of the view row and the hour row, awaited in turn).
 async function runNaive(seconds: number): Promise<{ perSecond: number; cpuMsPer: number }> {
   process.env.DATABASE_URL = `file:${join(lookout.dir, 'naive.db')}`;
-  const { applyMigrations } = await import('../lib/migrate.ts');
+  const { applyMigrations } = await import('../lib/db/migrate.ts');
   applyMigrations(join(lookout.dir, 'naive.db'), 'prisma/migrations');
   const { applyAnalyticsBatch } = await import('../lib/queries/analytics/apply-analytics-batch.ts');
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);

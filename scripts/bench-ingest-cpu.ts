@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from '../lib/migrate.ts';
+import { applyMigrations } from '../lib/db/migrate.ts';
 import { readCpuTicks, readRssBytes, TICKS_PER_SECOND as TICKS } from '../lib/proc-stat.ts';
 import { waitFor } from '../lib/testing/wait-for.ts';
 import { exited, freePort } from '../lib/testing/child-process.ts';

@@ -3,7 +3,7 @@
 // is copied in one transaction and the row counts compared. Stop the site while it runs.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { getDatabaseProvider, isDatabaseUrl, redactDatabaseUrl } from '../lib/database-url.ts';
+import { getDatabaseProvider, isDatabaseUrl, redactDatabaseUrl } from '../lib/db/database-url.ts';
 
 const usage = 'usage: npm run db:copy -- --from <database url> --to <database url> [--overwrite]';
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, overwrite: { type: 'boolean', default: false } } });
@@ -25,7 +25,7 @@ if (getDatabaseProvider(from!) === 'sqlite' && !existsSync(sourceFile)) {
 }
 
 // Loaded once the arguments are known to be good: the two Prisma clients take seconds to load.
-const { migrateDatabase } = await import('../lib/migrate-database.ts');
+const { migrateDatabase } = await import('../lib/db/migrate-database.ts');
 const { copyDatabase, TargetNotEmptyError } = await import('../lib/queries/copy-database.ts');
 
 try {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../lib/database-url.ts';
+import { MIGRATIONS_DIR } from '../lib/db/database-url.ts';
 import { planMigration } from './migration-plan.ts';
 import { SQLITE_SCHEMA } from './postgres-schema.ts';
 

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MIGRATIONS_DIR } from '../lib/database-url.ts';
+import { MIGRATIONS_DIR } from '../lib/db/database-url.ts';
 import { startPostgresCluster } from '../lib/testing/postgres-cluster.ts';
 import { planMigration } from './migration-plan.ts';
 import { writePostgresSchema } from './postgres-schema.ts';

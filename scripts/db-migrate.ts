@@ -1,8 +1,8 @@
 import { getConfig } from '../lib/config/index.ts';
 import { listDashboardZones } from '../lib/dashboard/dashboard-zones.ts';
-import { redactDatabaseUrl } from '../lib/database-url.ts';
+import { redactDatabaseUrl } from '../lib/db/database-url.ts';
 import { getEnv } from '../lib/env.ts';
-import { migrateDatabase } from '../lib/migrate-database.ts';
+import { migrateDatabase } from '../lib/db/migrate-database.ts';
 
 const url = getEnv().DATABASE_URL;
 const shown = redactDatabaseUrl(url);

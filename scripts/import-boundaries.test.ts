@@ -25,6 +25,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
     ['components/probe.tsx', '../lib/db/sqlite.ts', /Only lib\/queries/],
     ['worker/probe.ts', '@prisma/client', /Only lib\/queries/],
     ['lib/analytics/probe.ts', '../generated/prisma/client.ts', /Only lib\/queries/],
+    ['scripts/probe.ts', '../lib/db/postgres.ts', /Only lib\/queries/],
   ])('%s importing %s is refused', async (file, specifier, message) => {
     const messages = await restrictedImports(file, specifier);
     expect(messages).toHaveLength(1);
@@ -37,6 +38,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
     ['worker/probe.ts', '../lib/cameras.ts'],
     ['lib/queries/probe.ts', '../db.ts'],
     ['lib/db/probe.ts', '../generated/prisma/client.ts'],
+    ['scripts/probe.ts', '../lib/db/migrate-database.ts'],
   ])('%s importing %s is allowed', async (file, specifier) => {
     expect(await restrictedImports(file, specifier)).toEqual([]);
   });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { MIGRATIONS_DIR } from '../lib/database-url.ts';
-import { applyMigrations } from '../lib/migrate.ts';
-import { applyPostgresMigrations } from '../lib/migrate-postgres.ts';
+import { MIGRATIONS_DIR } from '../lib/db/database-url.ts';
+import { applyMigrations } from '../lib/db/migrate.ts';
+import { applyPostgresMigrations } from '../lib/db/migrate-postgres.ts';
 import { buildPostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from './postgres-schema.ts';
 import { datamodel, diffToSql, liveDatabase, withSchemaEngine } from './schema-engine.ts';
 

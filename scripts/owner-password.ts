@@ -3,7 +3,7 @@
 //   printf '%s\n' "$PASSWORD" | npm run owner:password
 import { getEnv } from '../lib/env.ts';
 import { describePasswordProblem, hashPassword } from '../lib/auth/password.ts';
-import { applyMigrations, sqliteFileFromUrl } from '../lib/migrate.ts';
+import { applyMigrations, sqliteFileFromUrl } from '../lib/db/migrate.ts';
 import { setOwnerPasswordHash } from '../lib/queries/owner.ts';
 
 function promptHidden(question: string): Promise<string> {

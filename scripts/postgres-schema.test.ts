@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../lib/database-url.ts';
+import { MIGRATIONS_DIR } from '../lib/db/database-url.ts';
 import { buildPostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from './postgres-schema.ts';
 
 describe('the PostgreSQL schema', () => {

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { parseChartRange } from '@/lib/dashboard/periods';
 import { hasOwnerPassword } from '@/lib/queries/owner';
-import { getDefaultCamera, listPublicCameras } from '@/lib/site-cameras';
+import { getDefaultCamera, listPublicCameras } from '@/lib/site-server/site-cameras';
 import { DevicesSection, WhereSection } from './AudienceSections';
 import { DashboardShell } from './DashboardShell';
 import { ExportSection } from './ExportSection';

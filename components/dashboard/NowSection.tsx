@@ -1,5 +1,5 @@
 import type { ViewTotals } from '@/lib/queries/analytics/get-view-totals';
-import type { SiteHealth } from '@/lib/worker-health';
+import type { SiteHealth } from '@/lib/site-server/worker-health';
 import { formatChange, formatCount, formatHours } from './format';
 import { Card, Section } from './Section';
 import { ViewersNow } from './ViewersNow';

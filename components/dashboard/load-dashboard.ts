@@ -13,7 +13,7 @@ import { getViewsByHour } from '@/lib/queries/analytics/get-views-by-hour';
 import { getViewsBySource } from '@/lib/queries/analytics/get-views-by-source';
 import { getWeekdayHourHeatmap } from '@/lib/queries/analytics/get-weekday-hour-heatmap';
 import { getLocalMidnight, getMidnightOfLocalDate, HOUR_MS, toLocalTime } from '@/lib/time-zone';
-import { getWorkerHealth } from '@/lib/worker-health';
+import { getWorkerHealth } from '@/lib/site-server/worker-health';
 
 // Every figure of one dashboard page, the queries run side by side. `zoneCamera` names the time
 // zone and location: the camera itself, or the default camera for all cameras.

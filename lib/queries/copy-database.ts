@@ -1,4 +1,4 @@
-import { getDatabaseProvider } from '../database-url.ts';
+import { getDatabaseProvider } from '../db/database-url.ts';
 import { createDbClient, type PrismaClient } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
-import { getEnv, type Env } from './env.ts';
-import { isValidHost } from './net/valid-host.ts';
+import { getEnv, type Env } from '../env.ts';
+import { isValidHost } from '../net/valid-host.ts';
 
 type HeaderSource = { get: (name: string) => string | null };
 type OriginEnv = Pick<Env, 'PUBLIC_URL' | 'ALLOWED_HOSTS' | 'PORT'>;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { MIGRATIONS_DIR } from '../database-url.ts';
-import { applyPostgresMigrations } from '../migrate-postgres.ts';
+import { MIGRATIONS_DIR } from '../db/database-url.ts';
+import { applyPostgresMigrations } from '../db/migrate-postgres.ts';
 import { startPostgresCluster } from './postgres-cluster.ts';
 
 // Vitest globalSetup of the `database` project: one throwaway PostgreSQL cluster for the whole

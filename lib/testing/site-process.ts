@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from '../migrate.ts';
+import { applyMigrations } from '../db/migrate.ts';
 import { buildSite } from './site-alone-process.ts';
 import { waitFor } from './wait-for.ts';
 import { exited, freePort } from './child-process.ts';

@@ -1,5 +1,5 @@
 import { jsonResponse } from '@/lib/http';
-import { getWorkerHealth, toPublicHealth } from '@/lib/worker-health';
+import { getWorkerHealth, toPublicHealth } from '@/lib/site-server/worker-health';
 
 export async function GET(): Promise<Response> {
   const health = await getWorkerHealth();

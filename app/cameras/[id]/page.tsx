@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { CameraView } from '@/components/camera/CameraView';
 import { buildCameraMetadata } from '@/lib/camera-metadata';
-import { getRequestOrigin } from '@/lib/request-origin';
-import { getCameraOrThrow } from '@/lib/site-cameras';
+import { getRequestOrigin } from '@/lib/site-server/request-origin';
+import { getCameraOrThrow } from '@/lib/site-server/site-cameras';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CameraPlayer } from '@/components/player/CameraPlayer';
 import { buildCameraMetadata } from '@/lib/camera-metadata';
-import { getCameraOrThrow } from '@/lib/site-cameras';
+import { getCameraOrThrow } from '@/lib/site-server/site-cameras';
 
 type Props = { params: Promise<{ id: string }> };
 

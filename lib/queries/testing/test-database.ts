@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { MIGRATIONS_DIR, type DatabaseProvider } from '../../database-url.ts';
+import { MIGRATIONS_DIR, type DatabaseProvider } from '../../db/database-url.ts';
 import { createDbClient, type PrismaClient } from '../../db.ts';
-import { applyMigrations } from '../../migrate.ts';
+import { applyMigrations } from '../../db/migrate.ts';
 import { TEMPLATE_DATABASE } from '../../testing/postgres-global-setup.ts';
 
 // Query tests run inside describeEachDatabase: each block gets a fresh, migrated database that

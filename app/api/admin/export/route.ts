@@ -3,7 +3,7 @@ import { adminRoute } from '@/lib/auth/admin-route';
 import { buildHourlyCsv } from '@/lib/dashboard/hourly-csv';
 import { HttpError } from '@/lib/errors';
 import { getHourlyExport } from '@/lib/queries/analytics/get-hourly-export';
-import { listPublicCameras } from '@/lib/site-cameras';
+import { listPublicCameras } from '@/lib/site-server/site-cameras';
 import { DAY_MS, getMidnightOfLocalDate } from '@/lib/time-zone';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
