@@ -135,7 +135,11 @@ export class IngestSupervisor {
     if (!ingest || this.stopping) return;
     if (ingest.feed) this.deps.health.setStream(this.camera.id, ingest.feed.stats.summary());
     const since = this.run.lastOutputAt || this.run.startedAt + CONNECT_GRACE_MS;
-    if (Date.now() - since <= limitMs) return;
+    const silentMs = Date.now() - since;
+    if (silentMs <= limitMs) return;
+    // A lossy link can take a GOP's keyframe too: with a 4 s GOP that is 8 s and more without
+    // a segment from a camera that never stopped sending. Give it a second limit.
+    if (silentMs <= 2 * limitMs && ingest.feed?.awaitsKeyframeAfterLoss(Date.now())) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);

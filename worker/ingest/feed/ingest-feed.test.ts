@@ -51,3 +51,18 @@ describe('IngestFeed → FLV, read back by ffprobe', () => {
     packets.forEach(([p, d]) => expect(p).toBeGreaterThanOrEqual(d!));
   });
 });
+
+describe('IngestFeed.awaitsKeyframeAfterLoss', () => {
+  it('is true only after a loss, while units keep arriving and no keyframe has passed yet', () => {
+    const { feed } = feedFixture('x264-high-bframes.h264'); // 16 units, the last at 495 ms
+    expect(feed.awaitsKeyframeAfterLoss(600)).toBe(false); // playing: nothing to wait for
+    feed.markLoss();
+    expect(feed.awaitsKeyframeAfterLoss(600)).toBe(true);
+    expect(feed.awaitsKeyframeAfterLoss(1600)).toBe(false); // the camera fell silent: a restart may help
+    const { feed: fresh } = feedFixture('x264-high-bframes.h264');
+    fresh.markLoss();
+    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    fresh.push({ nals: nals.slice(0, 4), arrivalMs: 700 }); // SPS, PPS, SEI and the IDR again
+    expect(fresh.awaitsKeyframeAfterLoss(800)).toBe(false);
+  });
+});

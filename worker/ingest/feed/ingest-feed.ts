@@ -39,6 +39,7 @@ export class IngestFeed {
   private dts: DecodeTimestamper | undefined;
   private waitingForIdr = true;
   private afterLoss = false;
+  private lastUnitMs = Number.NEGATIVE_INFINITY;
   private headerWritten = false;
   private configChanged = true;
   private prevRefFrameNum = 0;
@@ -71,7 +72,14 @@ export class IngestFeed {
     this.dts?.reset();
   }
 
+  // The camera is sending, but nothing can pass until the keyframe after a loss: silence that
+  // a restart would not end any sooner (it waits for a keyframe too, after a reconnect).
+  awaitsKeyframeAfterLoss(nowMs: number): boolean {
+    return this.waitingForIdr && this.afterLoss && nowMs - this.lastUnitMs < 1000;
+  }
+
   push(unit: FeedUnit): void {
+    this.lastUnitMs = unit.arrivalMs;
     let slice: SliceHeader;
     try {
       for (const nal of unit.nals) if (this.sets.remember(nal)) this.configChanged = true;
