@@ -30,7 +30,8 @@ export default defineConfig({
 
 // Site + worker as `npm start` runs them, on ports and a data directory of their own.
 // /api/health answers 503 until the camera is live, so this waits for real video.
-export function lookoutServer({ port, originPort, dataDir, config }: { port: number; originPort: number; dataDir: string; config: string }) {
+// metricsPort: the fault and dashboard rigs run a simulator on port + 3.
+export function lookoutServer({ port, originPort, dataDir, config, metricsPort = port + 3 }: { port: number; originPort: number; dataDir: string; config: string; metricsPort?: number }) {
   return {
     command: 'node --import tsx scripts/db-migrate.ts && exec node --import tsx lib/site-server/serve.ts',
     url: `http://127.0.0.1:${port}/api/health`,
@@ -49,7 +50,7 @@ export function lookoutServer({ port, originPort, dataDir, config }: { port: num
       NEXT_TELEMETRY_DISABLED: '1',
       EDGE_LOG_PORT: String(port + 2), // UDP: the edge's preview.jpg hits (e2e/analytics.spec.ts)
       EDGE_LOG_KEY: E2E_EDGE_LOG_KEY,
-      METRICS_PORT: String(port + 3), // Prometheus: the viewers-now gauge (e2e/analytics.spec.ts)
+      METRICS_PORT: String(metricsPort), // Prometheus: the viewers-now gauge (e2e/analytics.spec.ts)
     },
   };
 }

@@ -35,6 +35,6 @@ export default defineConfig({
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-    lookoutServer({ port, originPort: port + 1, dataDir, config }),
+    lookoutServer({ port, originPort: port + 1, dataDir, config, metricsPort: port + 5 }),
   ],
 });

@@ -26,6 +26,6 @@ export default defineConfig({
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-    lookoutServer({ port, originPort: ports.origin, dataDir, config: 'e2e/fixtures/sim-camera.json' }),
+    lookoutServer({ port, originPort: ports.origin, dataDir, config: 'e2e/fixtures/sim-camera.json', metricsPort: ports.metrics }),
   ],
 });
