@@ -36,6 +36,20 @@ describe('absolute links never carry a host or scheme a visitor made up (L1)', (
     }
   });
 
+  // Without PUBLIC_URL or ALLOWED_HOSTS (the out-of-the-box config), any well-formed host is
+  // believed for links. That is safe only while no shared cache keeps a page for the next visitor.
+  it('pages are stored by no shared cache, so a host a request named stays with that request', async () => {
+    for (const [tier, base] of Object.entries(fronts())) {
+      for (const path of ['/', '/cameras/cam', '/embed/cam']) {
+        for (let i = 0; i < 2; i++) {
+          const page = await rawRequest(base, 'GET', path, { headers: { Host: 'evil.example' } });
+          expect(page.headers['cache-control'], `${tier} ${path}`).toMatch(/no-store/);
+          expect(page.headers['x-cache-status'], `${tier} ${path}`).toBeUndefined();
+        }
+      }
+    }
+  });
+
   it('keeps the page whole when X-Forwarded-Host is not a host at all', async () => {
     for (const host of ['a b', 'a/b?', '[', 'x:99999', '%']) {
       const page = await rawRequest(stack.site.url, 'GET', '/cameras/cam', { headers: { 'X-Forwarded-Host': host } });
