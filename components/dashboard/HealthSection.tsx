@@ -59,7 +59,7 @@ export function HealthSection({ cameras, from, to, rangeLabel }: { cameras: Came
                     <summary className="cursor-pointer text-neutral-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">Uptime per day</summary>
                     <ul className="mt-2 grid grid-cols-2 gap-x-4 sm:grid-cols-4">
                       {health.uptimeByDay.map((d) => (
-                        <li key={d.date} className="tabular-nums">{d.date}: {d.uptimePercent === null ? '–' : `${d.uptimePercent.toFixed(1)} %`}</li>
+                        <li key={d.date} className="tabular-nums">{`${d.date}: ${d.uptimePercent === null ? '–' : `${d.uptimePercent.toFixed(1)} %`}`}</li>
                       ))}
                     </ul>
                   </details>
