@@ -16,7 +16,7 @@ export function WorldMap({ rows }: { rows: CountryRow[] }) {
         // Square root: one big country must not wash out all the others.
         const fill = row ? `rgba(56, 189, 248, ${(0.2 + 0.8 * Math.sqrt(row.views / max)).toFixed(3)})` : 'rgb(45 45 45)';
         return (
-          <path key={shape.numericId + shape.name} d={shape.path} fill={fill} stroke="#0a0a0a" strokeWidth={0.5} data-country={row?.country} data-views={row?.views ?? 0}>
+          <path key={shape.numericId + shape.name} d={shape.path} fill={fill} stroke="#0a0a0a" strokeWidth={1} data-country={row?.country} data-views={row?.views ?? 0}>
             <title>{`${shape.name}: ${row?.views ?? 0} views`}</title>
           </path>
         );

@@ -1,10 +1,16 @@
+// Built once: constructing an Intl formatter costs far more than formatting with one, and a
+// dashboard page formats hundreds of figures.
+const COUNT = { compact: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }), standard: new Intl.NumberFormat('en', { maximumFractionDigits: 1 }) };
+const HOURS = [new Intl.NumberFormat('en', { maximumFractionDigits: 0 }), new Intl.NumberFormat('en', { maximumFractionDigits: 1 })];
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat('en', { notation: value >= 100_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(value);
+  return (value >= 100_000 ? COUNT.compact : COUNT.standard).format(value);
 }
 
 export function formatHours(seconds: number): string {
   const hours = seconds / 3600;
-  return `${new Intl.NumberFormat('en', { maximumFractionDigits: hours < 10 ? 1 : 0 }).format(hours)} h`;
+  return `${HOURS[hours < 10 ? 1 : 0]!.format(hours)} h`;
 }
 
 // "+12 %", "−5 %", "new" when there was nothing before, "±0 %" when flat.
@@ -16,7 +22,14 @@ export function formatChange(current: number, previous: number): { text: string;
 }
 
 export function formatLocal(ms: number, timeZone: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).format(new Date(ms));
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+    if (dateTimeFormats.size > 200) dateTimeFormats.clear();
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(new Date(ms));
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -58,7 +58,8 @@ export async function loadDashboard({ cameraId, cameras, zoneCamera, rangeKey, n
     hours,
     days,
     heatmap,
-    bands: getSunBands(zoneCamera.location, range.from.getTime(), range.to.getTime()),
+    // A year is charted by the day: no band would be drawn, so none is computed.
+    bands: range.bucket === 'hour' ? getSunBands(zoneCamera.location, range.from.getTime(), range.to.getTime()) : [],
     countries,
     devices,
     sources,
