@@ -94,7 +94,9 @@ try {
   const playlist = `${lookout.siteUrl}/hls/${camera}/index.m3u8`;
   const roots = { site: childPid(lookout.pid, 'site.mjs'), 'worker (with ffmpeg)': childPid(lookout.pid, 'worker.mjs') };
   await probeLatency(page, 2); // Next loads the page's modules on first use
-  await runLoad(3); // warm-up: the JIT, the UA cache, the first flush
+  const viewsAtStart = sumViews();
+  const warmUp = await runLoad(3); // the JIT, the UA cache, the first flush
+  await waitForViews(viewsAtStart, warmUp.starts); // its views are in before the phase counts
 
   // Phase 1, throughput: the flood alone against Lookout as it runs in production (site, worker
   // and its camera), every accepted view waited for in SQLite.
@@ -109,7 +111,9 @@ try {
   // Phase 2, isolation: page and playlist latency quiet, then under the same flood.
   const [quietPage, quietPlaylist] = await Promise.all([probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
   const probedBefore = sumViews();
+  const probedCpuBefore = takeCpuSnapshot(roots);
   const [probed, loadedPage, loadedPlaylist] = await Promise.all([runLoad(LOAD_SECONDS), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const probedCensus = compareCpuSnapshots(probedCpuBefore, takeCpuSnapshot(roots), { 'load generator': probed.cpuSeconds });
   const probedStored = await waitForViews(probedBefore, probed.starts);
   const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const naive = await runNaive(Math.min(LOAD_SECONDS, 10));
@@ -131,6 +135,7 @@ try {
   console.log(`naive one-write-per-beacon (Prisma upserts, awaited in turn, same run): ${rate(naive.perSecond)}, ${naive.cpuMsPer.toFixed(2)} ms CPU each (database work only)`);
   console.log(`  endpoint vs naive: ${(flood.perSecond / naive.perSecond).toFixed(1)}× by wall clock, ${(naive.cpuMsPer / siteMsPerBeacon).toFixed(1)}× by CPU per beacon`);
   console.log(`isolation phase (the same flood while one page and one playlist request at a time are timed): ${rate(probed.perSecond)} beacons, ${probedStored.counted} of ${probed.starts} views counted`);
+  console.log(`  CPU used meanwhile: ${formatCpuCensus(probedCensus)} (pages, playlists and beacons share the site's one thread)`);
   console.log(`  page ${page.replace(lookout.siteUrl, '')}:      quiet ${fmt(quietPage)} | under the flood ${fmt(loadedPage)}`);
   console.log(`  playlist ${playlist.replace(lookout.siteUrl, '')}: quiet ${fmt(quietPlaylist)} | under the flood ${fmt(loadedPlaylist)}`);
   console.log(`load average after the phases: ${loadAverage} on ${availableParallelism()} cores`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { readResponses } from './http-load.ts';
@@ -16,10 +17,13 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   let errors = 0;
   let starts = 0;
   let running = true;
-  let viewer = 0;
+  // Each run its own viewers: the site remembers page-view ids for 10 minutes, so ids (and
+  // addresses) repeated from an earlier run in the same bench would be heartbeats, not views.
+  const run = randomBytes(3).toString('hex');
+  let viewer = randomBytes(3).readUIntBE(0, 3) >> 1;
   const started = Date.now();
   const cpuAtStart = process.cpuUsage();
-  const sockets = Array.from({ length: connections }, (_, index) => {
+  const sockets = Array.from({ length: connections }, () => {
     const socket: Socket = connect(Number(port), hostname);
     let beaconNo = 0;
     let id = '';
@@ -28,7 +32,7 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
     const send = () => {
       if (beaconNo % 10 === 0) {
         viewer++;
-        id = `load${index.toString(36)}x${viewer.toString(36)}`.padEnd(24, '_'); // '_' is no base-36 digit: ids never collide
+        id = `load${run}${viewer.toString(36)}`.padEnd(24, '_'); // viewers are numbered across connections; '_' is no base-36 digit
         ip = `${81 + (viewer % 100)}.${(viewer >> 16) & 255}.${(viewer >> 8) & 255}.${(viewer & 255) || 1}`;
       }
       const kind = beaconNo % 10 === 0 ? 'start' : 'heartbeat';
