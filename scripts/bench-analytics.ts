@@ -82,11 +82,10 @@ const fmt = (values: number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p
 const accepted = (load: BeaconLoadResult) => load.statuses[204] ?? 0;
 const answered = (load: BeaconLoadResult) => Object.values(load.statuses).reduce((sum, n) => sum + n, 0);
 
-// Until every accepted start is a view in SQLite; the seconds after the load that took.
-async function waitForViews(before: number, starts: number): Promise<{ counted: number; lagSeconds: number }> {
-  const stopped = performance.now();
-  while (sumViews() - before < starts && performance.now() - stopped < 30_000) await new Promise((resolve) => setTimeout(resolve, 100));
-  return { counted: sumViews() - before, lagSeconds: (performance.now() - stopped) / 1000 };
+// Until every accepted start is a view in SQLite; how long after the load stopped that was.
+async function waitForViews(before: number, load: BeaconLoadResult): Promise<{ counted: number; lagSeconds: number }> {
+  while (sumViews() - before < load.starts && Date.now() - load.stoppedAt < 30_000) await new Promise((resolve) => setTimeout(resolve, 50));
+  return { counted: sumViews() - before, lagSeconds: (Date.now() - load.stoppedAt) / 1000 };
 }
 
 try {
@@ -96,7 +95,7 @@ try {
   await probeLatency(page, 2); // Next loads the page's modules on first use
   const viewsAtStart = sumViews();
   const warmUp = await runLoad(3); // the JIT, the UA cache, the first flush
-  await waitForViews(viewsAtStart, warmUp.starts); // its views are in before the phase counts
+  await waitForViews(viewsAtStart, warmUp); // its views are in before the phase counts
 
   // Phase 1, throughput: the flood alone against Lookout as it runs in production (site, worker
   // and its camera), every accepted view waited for in SQLite.
@@ -104,7 +103,7 @@ try {
   const cpuBefore = takeCpuSnapshot(roots);
   const flood = await runLoad(LOAD_SECONDS);
   const census = compareCpuSnapshots(cpuBefore, takeCpuSnapshot(roots), { 'load generator': flood.cpuSeconds });
-  const stored = await waitForViews(viewsBefore, flood.starts);
+  const stored = await waitForViews(viewsBefore, flood);
   const siteMsPerBeacon = (census.trees.site! * 1000) / answered(flood); // the flushes included
   const intoSqlite = accepted(flood) / (flood.seconds + stored.lagSeconds);
 
@@ -114,7 +113,7 @@ try {
   const probedCpuBefore = takeCpuSnapshot(roots);
   const [probed, loadedPage, loadedPlaylist] = await Promise.all([runLoad(LOAD_SECONDS), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
   const probedCensus = compareCpuSnapshots(probedCpuBefore, takeCpuSnapshot(roots), { 'load generator': probed.cpuSeconds });
-  const probedStored = await waitForViews(probedBefore, probed.starts);
+  const probedStored = await waitForViews(probedBefore, probed);
   const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const naive = await runNaive(Math.min(LOAD_SECONDS, 10));
 

@@ -3,8 +3,9 @@ import { connect, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { readResponses } from './http-load.ts';
 
-// cpuSeconds: the load generator's own CPU while it ran, so a bench can tell it from the site's.
-export type BeaconLoadResult = { perSecond: number; statuses: Record<number, number>; starts: number; errors: number; seconds: number; cpuSeconds: number };
+// cpuSeconds: the load generator's own CPU while it ran, so a bench can tell it from the site's;
+// stoppedAt: when it stopped sending (epoch ms).
+export type BeaconLoadResult = { perSecond: number; statuses: Record<number, number>; starts: number; errors: number; seconds: number; cpuSeconds: number; stoppedAt: number };
 
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
@@ -53,12 +54,13 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   });
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   running = false;
-  const elapsed = (Date.now() - started) / 1000;
+  const stoppedAt = Date.now();
+  const elapsed = (stoppedAt - started) / 1000;
   const acceptedInTime = statuses[204] ?? 0; // answers still in flight count as beacons, not towards the rate
   await new Promise((resolve) => setTimeout(resolve, 500)); // let answers in flight arrive
   for (const socket of sockets) socket.destroy();
   const cpu = process.cpuUsage(cpuAtStart);
-  return { perSecond: acceptedInTime / elapsed, statuses, starts, errors, seconds: elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { perSecond: acceptedInTime / elapsed, statuses, starts, errors, seconds: elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6, stoppedAt };
 }
 
 // `tsx lib/testing/beacon-load.ts <site url> <camera> [connections] [seconds]` prints JSON; the
