@@ -7,11 +7,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { startLookout } from '../lib/testing/lookout-process.ts';
 import { quantile } from '../lib/testing/quantile.ts';
 import type { BeaconLoadResult } from '../lib/testing/beacon-load.ts';
-import { compareCpuSnapshots, formatCpuCensus, takeCpuSnapshot } from '../lib/testing/cpu-census.ts';
+import { compareCpuSnapshots, formatCpuCensus, takeCpuSnapshot, type CpuCensus, type CpuSnapshot } from '../lib/testing/cpu-census.ts';
 
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 process.env.ANALYTICS_FLUSH_SECONDS = '2';
@@ -32,13 +33,25 @@ async function probeLatency(url: string, seconds: number): Promise<number[]> {
   return times;
 }
 
-function runLoad(seconds: number): Promise<BeaconLoadResult> {
+// The load in its own process; `onPhase` hears when it starts and stops sending.
+function runLoad(seconds: number, onPhase: (phase: string) => void = () => {}): Promise<BeaconLoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'lib/testing/beacon-load.ts', lookout.siteUrl, camera, '64', String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as BeaconLoadResult) : reject(new Error(`beacon load exited ${code}`))));
+    let last = '';
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'started' || line === 'stopped') onPhase(line);
+      else last = line;
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(last) as BeaconLoadResult) : reject(new Error(`beacon load exited ${code}`))));
   });
+}
+
+// CPU of the site, the worker and everything else over exactly the time a load was sending.
+async function runCountedLoad(seconds: number, roots: Record<string, number>): Promise<{ load: BeaconLoadResult; census: CpuCensus; before: CpuSnapshot }> {
+  let before: CpuSnapshot | undefined;
+  let after: CpuSnapshot | undefined;
+  const load = await runLoad(seconds, (phase) => (phase === 'started' ? (before = takeCpuSnapshot(roots)) : (after = takeCpuSnapshot(roots))));
+  return { load, census: compareCpuSnapshots(before!, after!, { 'load generator': load.cpuSeconds }), before: before! };
 }
 
 // The site and the worker, children of the launcher, by what they run.
@@ -100,19 +113,16 @@ try {
   // Phase 1, throughput: the flood alone against Lookout as it runs in production (site, worker
   // and its camera), every accepted view waited for in SQLite.
   const viewsBefore = sumViews();
-  const cpuBefore = takeCpuSnapshot(roots);
-  const flood = await runLoad(LOAD_SECONDS);
-  const census = compareCpuSnapshots(cpuBefore, takeCpuSnapshot(roots), { 'load generator': flood.cpuSeconds });
+  const { load: flood, census, before: floodStart } = await runCountedLoad(LOAD_SECONDS, roots);
   const stored = await waitForViews(viewsBefore, flood);
-  const siteMsPerBeacon = (census.trees.site! * 1000) / answered(flood); // the flushes included
+  const siteCpu = compareCpuSnapshots(floodStart, takeCpuSnapshot(roots)).trees.site!; // until the last flush had written
+  const siteMsPerBeacon = (siteCpu * 1000) / answered(flood);
   const intoSqlite = accepted(flood) / (flood.seconds + stored.lagSeconds);
 
   // Phase 2, isolation: page and playlist latency quiet, then under the same flood.
   const [quietPage, quietPlaylist] = await Promise.all([probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
   const probedBefore = sumViews();
-  const probedCpuBefore = takeCpuSnapshot(roots);
-  const [probed, loadedPage, loadedPlaylist] = await Promise.all([runLoad(LOAD_SECONDS), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
-  const probedCensus = compareCpuSnapshots(probedCpuBefore, takeCpuSnapshot(roots), { 'load generator': probed.cpuSeconds });
+  const [{ load: probed, census: probedCensus }, loadedPage, loadedPlaylist] = await Promise.all([runCountedLoad(LOAD_SECONDS, roots), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
   const probedStored = await waitForViews(probedBefore, probed);
   const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const naive = await runNaive(Math.min(LOAD_SECONDS, 10));

@@ -28,15 +28,19 @@ afterAll(() => server.close());
 
 const runOnce = async () => {
   const from = received.length;
-  const result = await runBeaconLoad(url, 'test', { connections: 4, seconds: 0.3 });
-  return { result, beacons: received.slice(from) };
+  const phases: { phase: string; beacons: number }[] = [];
+  const result = await runBeaconLoad(url, 'test', { connections: 4, seconds: 0.3, onPhase: (phase) => phases.push({ phase, beacons: received.length - from }) });
+  return { result, phases, beacons: received.slice(from) };
 };
 
 describe('beacon load', () => {
   it('sends valid beacons, each viewer a start then heartbeats from its own address, and new viewers in every run', async () => {
     const first = await runOnce();
     const second = await runOnce();
-    for (const { result, beacons } of [first, second]) {
+    for (const { result, phases, beacons } of [first, second]) {
+      expect(phases.map(({ phase }) => phase)).toEqual(['started', 'stopped']);
+      expect(phases[0]!.beacons).toBe(0); // told before the first beacon, and after the last was sent
+      expect(phases[1]!.beacons).toBeGreaterThan(0);
       const starts = beacons.filter(({ beacon }) => beacon.kind === 'start');
       expect(result.starts).toBe(starts.length);
       expect(result.statuses[204]).toBe(beacons.length);

@@ -12,7 +12,9 @@ const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML,
 // Keep-alive POST /api/beacon load: each connection plays viewers one after another (a start,
 // then 9 heartbeats), each viewer from its own public address via X-Forwarded-For (the site
 // trusts loopback), so the rate limit and the geo lookup run as they would in production.
-export async function runBeaconLoad(url: string, cameraId: string, { connections = 64, seconds = 10 } = {}): Promise<BeaconLoadResult> {
+// onPhase: told when the load starts and stops sending, so a bench can sample other processes
+// over exactly that time.
+export async function runBeaconLoad(url: string, cameraId: string, { connections = 64, seconds = 10, onPhase = (_phase: 'started' | 'stopped') => {} } = {}): Promise<BeaconLoadResult> {
   const { hostname, port } = new URL(url);
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -22,6 +24,7 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   // addresses) repeated from an earlier run in the same bench would be heartbeats, not views.
   const run = randomBytes(3).toString('hex');
   let viewer = randomBytes(3).readUIntBE(0, 3) >> 1;
+  onPhase('started');
   const started = Date.now();
   const cpuAtStart = process.cpuUsage();
   const sockets = Array.from({ length: connections }, () => {
@@ -54,6 +57,7 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   });
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   running = false;
+  onPhase('stopped');
   const stoppedAt = Date.now();
   const elapsed = (stoppedAt - started) / 1000;
   const acceptedInTime = statuses[204] ?? 0; // answers still in flight count as beacons, not towards the rate
@@ -63,10 +67,11 @@ export async function runBeaconLoad(url: string, cameraId: string, { connections
   return { perSecond: acceptedInTime / elapsed, statuses, starts, errors, seconds: elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6, stoppedAt };
 }
 
-// `tsx lib/testing/beacon-load.ts <site url> <camera> [connections] [seconds]` prints JSON; the
-// load runs in its own process beside the server.
+// `tsx lib/testing/beacon-load.ts <site url> <camera> [connections] [seconds]` prints `started`
+// and `stopped` lines as it does, then the result as JSON; the load runs in its own process
+// beside the server.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [url, camera, connections, seconds] = process.argv.slice(2);
-  const result = await runBeaconLoad(url!, camera!, { connections: Number(connections ?? 64), seconds: Number(seconds ?? 10) });
+  const result = await runBeaconLoad(url!, camera!, { connections: Number(connections ?? 64), seconds: Number(seconds ?? 10), onPhase: (phase) => console.log(phase) });
   console.log(JSON.stringify(result));
 }
