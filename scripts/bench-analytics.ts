@@ -1,14 +1,18 @@
 // npm run bench:analytics — beacons/s through the real HTTP endpoint into SQLite, against a naive
 // one-write-per-beacon path in the same run; page and playlist p99 with and without that load;
-// the database size after the demo year. Prints figures, asserts nothing.
+// the database size after the demo year. Prints figures, asserts nothing. Throughput is its own
+// phase: timing pages meanwhile would take the site's one thread from the beacons it measures
+// (and each probe waits behind the flood), so the flood runs again while pages are timed.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { startLookout } from '../lib/testing/lookout-process.ts';
 import { quantile } from '../lib/testing/quantile.ts';
 import type { BeaconLoadResult } from '../lib/testing/beacon-load.ts';
+import { compareCpuSnapshots, formatCpuCensus, takeCpuSnapshot, type CpuCensus, type CpuSnapshot } from '../lib/testing/cpu-census.ts';
 
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 process.env.ANALYTICS_FLUSH_SECONDS = '2';
@@ -29,24 +33,33 @@ async function probeLatency(url: string, seconds: number): Promise<number[]> {
   return times;
 }
 
-function runLoad(seconds: number): Promise<BeaconLoadResult> {
+// The load in its own process; `onPhase` hears when it starts and stops sending.
+function runLoad(seconds: number, onPhase: (phase: string) => void = () => {}): Promise<BeaconLoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'lib/testing/beacon-load.ts', lookout.siteUrl, camera, '64', String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as BeaconLoadResult) : reject(new Error(`beacon load exited ${code}`))));
+    let last = '';
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'started' || line === 'stopped') onPhase(line);
+      else last = line;
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(last) as BeaconLoadResult) : reject(new Error(`beacon load exited ${code}`))));
   });
 }
 
-// CPU seconds (user + system) the site process has used: figures per beacon stay comparable on
-// a busy machine, where wall-clock rates mostly measure the neighbours.
-function sitePid(): number {
-  const line = execFileSync('ss', ['-ltnpH', `sport = :${lookout.port}`], { encoding: 'utf8' });
-  return Number(/pid=(\d+)/.exec(line)?.[1]);
+// CPU of the site, the worker and everything else over exactly the time a load was sending.
+async function runCountedLoad(seconds: number, roots: Record<string, number>): Promise<{ load: BeaconLoadResult; census: CpuCensus; before: CpuSnapshot }> {
+  let before: CpuSnapshot | undefined;
+  let after: CpuSnapshot | undefined;
+  const load = await runLoad(seconds, (phase) => (phase === 'started' ? (before = takeCpuSnapshot(roots)) : (after = takeCpuSnapshot(roots))));
+  return { load, census: compareCpuSnapshots(before!, after!, { 'load generator': load.cpuSeconds }), before: before! };
 }
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+
+// The site and the worker, children of the launcher, by what they run.
+function childPid(parent: number, script: string): number {
+  const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(' ').map(Number);
+  const pid = children.find((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(script));
+  if (!pid) throw new Error(`no ${script} under pid ${parent}`);
+  return pid;
 }
 
 const sumViews = () => {
@@ -79,20 +92,39 @@ async function runNaive(seconds: number): Promise<{ perSecond: number; cpuMsPer:
 }
 
 const fmt = (values: number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms (${values.length} requests)`;
+const accepted = (load: BeaconLoadResult) => load.statuses[204] ?? 0;
+const answered = (load: BeaconLoadResult) => Object.values(load.statuses).reduce((sum, n) => sum + n, 0);
+
+// Until every accepted start is a view in SQLite; how long after the load stopped that was.
+async function waitForViews(before: number, load: BeaconLoadResult): Promise<{ counted: number; lagSeconds: number }> {
+  while (sumViews() - before < load.starts && Date.now() - load.stoppedAt < 30_000) await new Promise((resolve) => setTimeout(resolve, 50));
+  return { counted: sumViews() - before, lagSeconds: (Date.now() - load.stoppedAt) / 1000 };
+}
+
 try {
   const page = `${lookout.siteUrl}/cameras/${camera}`;
   const playlist = `${lookout.siteUrl}/hls/${camera}/index.m3u8`;
-  await probeLatency(page, 2); // warm up
-  const [quietPage, quietPlaylist] = await Promise.all([probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const roots = { site: childPid(lookout.pid, 'site.mjs'), 'worker (with ffmpeg)': childPid(lookout.pid, 'worker.mjs') };
+  await probeLatency(page, 2); // Next loads the page's modules on first use
+  const viewsAtStart = sumViews();
+  const warmUp = await runLoad(3); // the JIT, the UA cache, the first flush
+  await waitForViews(viewsAtStart, warmUp); // its views are in before the phase counts
+
+  // Phase 1, throughput: the flood alone against Lookout as it runs in production (site, worker
+  // and its camera), every accepted view waited for in SQLite.
   const viewsBefore = sumViews();
-  const pid = sitePid();
-  const cpuBefore = cpuSeconds(pid);
-  const [load, loadedPage, loadedPlaylist] = await Promise.all([runLoad(LOAD_SECONDS), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
-  const deadline = Date.now() + 30_000;
-  while (sumViews() - viewsBefore < load.starts && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-  const counted = sumViews() - viewsBefore;
-  const total = Object.values(load.statuses).reduce((sum, n) => sum + n, 0);
-  const cpuMsPerBeacon = ((cpuSeconds(pid) - cpuBefore) * 1000) / total; // includes the page/playlist probes and the flushes
+  const { load: flood, census, before: floodStart } = await runCountedLoad(LOAD_SECONDS, roots);
+  const stored = await waitForViews(viewsBefore, flood);
+  const siteCpu = compareCpuSnapshots(floodStart, takeCpuSnapshot(roots)).trees.site!; // until the last flush had written
+  const siteMsPerBeacon = (siteCpu * 1000) / answered(flood);
+  const intoSqlite = accepted(flood) / (flood.seconds + stored.lagSeconds);
+
+  // Phase 2, isolation: page and playlist latency quiet, then under the same flood.
+  const [quietPage, quietPlaylist] = await Promise.all([probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const probedBefore = sumViews();
+  const [{ load: probed, census: probedCensus }, loadedPage, loadedPlaylist] = await Promise.all([runCountedLoad(LOAD_SECONDS, roots), probeLatency(page, LOAD_SECONDS), probeLatency(playlist, LOAD_SECONDS)]);
+  const probedStored = await waitForViews(probedBefore, probed);
+  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const naive = await runNaive(Math.min(LOAD_SECONDS, 10));
 
   const demoDb = join(mkdtempSync(join(tmpdir(), 'lookout-demo-')), 'demo.db');
@@ -102,15 +134,20 @@ try {
   checkpoint.close();
   const demoBytes = statSync(demoDb).size;
 
-  console.log(`\nbench:analytics (${LOAD_SECONDS} s of load, 64 keep-alive connections, one camera; each viewer its own address via X-Forwarded-For from the trusted loopback edge, so the per-client limit applies as in production; flush every ${process.env.ANALYTICS_FLUSH_SECONDS} s)`);
-  console.log(`beacons through POST /api/beacon: ${Math.round(load.perSecond).toLocaleString('en')}/s sustained, 204s only (statuses ${JSON.stringify(load.statuses)}, ${load.errors} socket errors)`);
-  console.log(`  views counted in SQLite: ${counted} of ${load.starts} accepted starts`);
-  console.log(`  site CPU per beacon: ${cpuMsPerBeacon.toFixed(2)} ms (HTTP, classification, rollup and its flushes) → ${Math.round(1000 / cpuMsPerBeacon).toLocaleString('en')} beacons per CPU-second`);
-  console.log(`naive one-write-per-beacon (Prisma upserts, awaited in turn, same run): ${Math.round(naive.perSecond).toLocaleString('en')}/s, ${naive.cpuMsPer.toFixed(2)} ms CPU each (database work only)`);
-  console.log(`  endpoint vs naive: ${(load.perSecond / naive.perSecond).toFixed(1)}× by wall clock, ${(naive.cpuMsPer / cpuMsPerBeacon).toFixed(1)}× by CPU per beacon`);
-  console.log(`load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${availableParallelism()} cores`);
-  console.log(`page ${page.replace(lookout.siteUrl, '')}:      quiet ${fmt(quietPage)} | under beacon load ${fmt(loadedPage)}`);
-  console.log(`playlist ${playlist.replace(lookout.siteUrl, '')}: quiet ${fmt(quietPlaylist)} | under beacon load ${fmt(loadedPlaylist)}`);
+  const rate = (perSecond: number) => `${Math.round(perSecond).toLocaleString('en')}/s`;
+  console.log(`\nbench:analytics (${LOAD_SECONDS} s per phase, 64 keep-alive connections, one camera; each viewer its own address via X-Forwarded-For from the trusted loopback edge, so the per-client limit applies as in production; flush every ${process.env.ANALYTICS_FLUSH_SECONDS} s; a 3 s warm-up flood first)`);
+  console.log(`throughput phase (the flood alone; site, worker and test camera running as in production):`);
+  console.log(`  beacons through POST /api/beacon: ${rate(flood.perSecond)} sustained, 204s only (statuses ${JSON.stringify(flood.statuses)}, ${flood.errors} socket errors)`);
+  console.log(`  views counted in SQLite: ${stored.counted} of ${flood.starts} accepted starts, the last ${stored.lagSeconds.toFixed(1)} s after the load stopped → ${rate(intoSqlite)} counting until then`);
+  console.log(`  site CPU per beacon: ${(siteMsPerBeacon * 1000).toFixed(0)} µs (HTTP, classification, rollup and its flushes) → ${Math.round(1000 / siteMsPerBeacon).toLocaleString('en')} beacons per CPU-second`);
+  console.log(`  CPU used meanwhile (${availableParallelism()} cores): ${formatCpuCensus(census)}`);
+  console.log(`naive one-write-per-beacon (Prisma upserts, awaited in turn, same run): ${rate(naive.perSecond)}, ${naive.cpuMsPer.toFixed(2)} ms CPU each (database work only)`);
+  console.log(`  endpoint vs naive: ${(flood.perSecond / naive.perSecond).toFixed(1)}× by wall clock, ${(naive.cpuMsPer / siteMsPerBeacon).toFixed(1)}× by CPU per beacon`);
+  console.log(`isolation phase (the same flood while one page and one playlist request at a time are timed): ${rate(probed.perSecond)} beacons, ${probedStored.counted} of ${probed.starts} views counted`);
+  console.log(`  CPU used meanwhile: ${formatCpuCensus(probedCensus)} (pages, playlists and beacons share the site's one thread)`);
+  console.log(`  page ${page.replace(lookout.siteUrl, '')}:      quiet ${fmt(quietPage)} | under the flood ${fmt(loadedPage)}`);
+  console.log(`  playlist ${playlist.replace(lookout.siteUrl, '')}: quiet ${fmt(quietPlaylist)} | under the flood ${fmt(loadedPlaylist)}`);
+  console.log(`load average after the phases: ${loadAverage} on ${availableParallelism()} cores`);
   console.log(`demo year (1 camera): ${(demoBytes / 1e6).toFixed(1)} MB after checkpoint\n${demoOut.trim().replace(/^/gm, '  ')}`);
 } finally {
   await lookout.stop();

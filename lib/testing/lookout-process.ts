@@ -6,7 +6,8 @@ import { applyMigrations } from '../db/migrate.ts';
 import { waitFor } from './wait-for.ts';
 import { exited, freePort } from './child-process.ts';
 
-export type Lookout = { dir: string; port: number; originPort: number; siteUrl: string; stop: () => Promise<void> };
+// pid: the launcher (lib/site-server/serve.ts), parent of the site and the worker.
+export type Lookout = { dir: string; port: number; originPort: number; siteUrl: string; pid: number; stop: () => Promise<void> };
 
 // Lookout as `npm start` runs it (site + worker, the built-in test camera), built first if
 // stale, on free ports with a throwaway data directory. Resolves once the camera is live.
@@ -29,5 +30,5 @@ export async function startLookout(name: string): Promise<Lookout> {
     await stop();
     throw error;
   }
-  return { dir, port, originPort, siteUrl, stop };
+  return { dir, port, originPort, siteUrl, pid: server.pid!, stop };
 }
