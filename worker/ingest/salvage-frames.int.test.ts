@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeErrors } from '../../lib/testing/ffmpeg.ts';
-import { salvageFrames } from './salvage-frames.ts';
+import { measureDuration, salvageFrames } from './salvage-frames.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lookout-frames-'));
 
@@ -34,6 +34,12 @@ describe('salvageFrames', () => {
     expect(await decodeErrors(piece!.file)).toEqual([]);
     expect(firstPts(piece!.file)).toBe(firstPts(segment));
     expect(readFileSync(piece!.file).length).toBeLessThan(readFileSync(segment).length);
+  });
+
+  it('measures a file ffprobe cannot read as 0 s, so it is not published, rather than throwing', async () => {
+    expect(await measureDuration('ffprobe', join(dir, 'gone.ts'))).toBe(0);
+    writeFileSync(join(dir, 'noise.ts'), Buffer.alloc(4096, 7));
+    expect(await measureDuration('ffprobe', join(dir, 'noise.ts'))).toBe(0);
   });
 
   it('keeps nothing when the keyframe itself is damaged', async () => {

@@ -20,7 +20,8 @@ export async function salvageFrames(ffmpegPath: string, file: string, mode: Inte
     if (frames < 1) return undefined;
     if (!(await copyFrames(ffmpegPath, file, out, frames))) continue;
     const check = await checkSegment(ffmpegPath, out, mode);
-    if (check.ok) return { file: out, duration: await measureDuration(ffprobePathFor(ffmpegPath), out), ok: true, errors: [] };
+    const duration = check.ok ? await measureDuration(ffprobePathFor(ffmpegPath), out) : 0;
+    if (duration > 0) return { file: out, duration, ok: true, errors: [] };
   }
   await unlink(out).catch(() => {});
   return undefined;
@@ -45,8 +46,12 @@ async function copyFrames(ffmpegPath: string, file: string, out: string, frames:
 }
 
 // From the first frame shown to the end of the last one: PTS span plus one frame interval.
+// 0 when ffprobe cannot read the file (CI once saw it fail on a piece just checked): a piece
+// with no duration is not published, rather than the error ending the segment's salvage.
 export async function measureDuration(ffprobePath: string, file: string): Promise<number> {
-  const { stdout } = await run(ffprobePath, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]);
+  const probed = await run(ffprobePath, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]).catch(() => undefined);
+  if (!probed) return 0;
+  const { stdout } = probed;
   const pts = stdout.split('\n').map((line) => Number.parseInt(line, 10)).filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
   if (pts.length === 0) return 0;
   const steps = pts.slice(1).map((v, i) => v - pts[i]!).sort((a, b) => a - b);

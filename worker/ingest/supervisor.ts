@@ -164,8 +164,13 @@ export class IngestSupervisor {
     return this.deps.health.newestSegmentAgeMs(this.camera.id) ?? Number.POSITIVE_INFINITY;
   }
 
+  // Whatever a failed task was handling is not published, so what comes next must not play on
+  // as if it followed: a discontinuity, as for a dropped segment.
   private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => this.deps.log.error(`publishing failed: ${(error as Error).message}`));
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.deps.publisher.markDiscontinuity();
+      this.deps.log.error(`publishing failed: ${(error as Error).message}`);
+    });
   }
 
   private parseSegmentLine(line: string): StagedSegment | undefined {
