@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { buildSecurityHeaders } from '@/lib/security-headers';
+import { buildSecurityHeaders } from '@/lib/site-server/security-headers';
 
 // Next 16's request proxy (formerly middleware): a fresh CSP nonce for every page.
 export function proxy(request: NextRequest) {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { CameraGrid } from '@/components/camera/CameraGrid';
 import { CameraView } from '@/components/camera/CameraView';
-import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { buildCameraMetadata } from '@/lib/site-server/camera-metadata';
 import { getRequestOrigin } from '@/lib/site-server/request-origin';
 import { getDefaultCamera, listPublicCameras } from '@/lib/site-server/site-cameras';
 import { getWorkerHealth } from '@/lib/site-server/worker-health';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatClock } from '@/lib/format-time';
+import { formatClock } from '@/lib/site-server/format-time';
 
 const START_AFTER_MS = 1000;
 

@@ -1,5 +1,5 @@
-import { formatClock } from '@/lib/format-time';
-import type { PublicCamera } from '@/lib/public-camera';
+import { formatClock } from '@/lib/site-server/format-time';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 import { getSunTimes } from '@/lib/sun';
 
 // Location and today's sunrise/sunset at the camera, computed on the server.

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PublicCamera } from '@/lib/public-camera';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 
 type Card = PublicCamera & { live: boolean };
 

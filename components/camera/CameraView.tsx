@@ -1,5 +1,5 @@
 import { CameraPlayer } from '@/components/player/CameraPlayer';
-import type { PublicCamera } from '@/lib/public-camera';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 import { CameraClock } from './CameraClock';
 import { CameraFacts } from './CameraFacts';
 import { EmbedBox } from './EmbedBox';

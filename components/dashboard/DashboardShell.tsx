@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { PublicCamera } from '@/lib/public-camera';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 
 const focus = 'focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:ring-offset-2 focus-visible:ring-offset-neutral-950';
 

@@ -1,7 +1,7 @@
 import { countViewersNow } from '@/lib/analytics/viewers-now';
 import { CHART_RANGES, getChartRange, getSummaryPeriods, type ChartRangeKey } from '@/lib/dashboard/periods';
 import { getSunBands } from '@/lib/dashboard/sun-bands';
-import type { PublicCamera } from '@/lib/public-camera';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 import { getPreviewFetchTotals } from '@/lib/queries/analytics/get-preview-fetch-totals';
 import { getPreviewFetchesByPortal } from '@/lib/queries/analytics/get-preview-fetches-by-portal';
 import { getStreamHealth } from '@/lib/queries/analytics/get-stream-health';

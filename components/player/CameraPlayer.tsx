@@ -1,4 +1,4 @@
-import type { PublicCamera } from '@/lib/public-camera';
+import type { PublicCamera } from '@/lib/site-server/public-camera';
 import { HLS_SCRIPT_SRC } from './hls-script-src';
 import { LivePlayer } from './LivePlayer';
 import { HlsBootstrap } from './HlsBootstrap';

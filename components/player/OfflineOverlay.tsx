@@ -1,4 +1,4 @@
-import { formatClock } from '@/lib/format-time';
+import { formatClock } from '@/lib/site-server/format-time';
 
 // The latest preview with a plain message; the controller keeps polling underneath.
 export function OfflineOverlay({ poster, since, timezone }: { poster?: string; since: number | null; timezone: string }) {

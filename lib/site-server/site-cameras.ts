@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getConfig } from '../config/index.ts';
-import { toPublicCamera, type PublicCamera } from '../public-camera.ts';
+import { toPublicCamera, type PublicCamera } from './public-camera.ts';
 
 export function getDefaultCamera(): PublicCamera {
   const config = getConfig();

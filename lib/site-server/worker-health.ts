@@ -1,7 +1,7 @@
 import { getConfig } from '../config/index.ts';
 import { getEnv } from '../env.ts';
 import type { CameraState, StreamSummary, WorkerStatus } from '../health.ts';
-import { privateOriginHeaders } from '../origin-client.ts';
+import { privateOriginHeaders } from './origin-client.ts';
 
 export type SiteHealth = {
   ok: boolean;

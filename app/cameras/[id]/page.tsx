@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CameraView } from '@/components/camera/CameraView';
-import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { buildCameraMetadata } from '@/lib/site-server/camera-metadata';
 import { getRequestOrigin } from '@/lib/site-server/request-origin';
 import { getCameraOrThrow } from '@/lib/site-server/site-cameras';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CameraPlayer } from '@/components/player/CameraPlayer';
-import { buildCameraMetadata } from '@/lib/camera-metadata';
+import { buildCameraMetadata } from '@/lib/site-server/camera-metadata';
 import { getCameraOrThrow } from '@/lib/site-server/site-cameras';
 
 type Props = { params: Promise<{ id: string }> };

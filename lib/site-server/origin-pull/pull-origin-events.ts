@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countPreviewFetch } from '../../analytics/analytics-metrics.ts';
 import type { JournaledEvent } from '../../origin-events.ts';
 import { applyOriginEvents, getOriginCursor } from '../../queries/origin-events.ts';
-import { privateOriginHeaders } from '../../origin-client.ts';
+import { privateOriginHeaders } from '../origin-client.ts';
 
 export type PullTarget = { originUrl: string; token?: string; timeoutMs?: number };
 export type PullResult = { applied: number; gap: boolean };

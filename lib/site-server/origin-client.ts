@@ -1,4 +1,4 @@
-import { getEnv } from './env.ts';
+import { getEnv } from '../env.ts';
 
 // The site's requests for the origin's private paths (/status.json, /events) carry the shared
 // token when one is configured. Media pass-through (origin-proxy.ts) never does.

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { PublicCamera } from './public-camera.ts';
-import { getRequestOrigin } from './site-server/request-origin.ts';
+import { getRequestOrigin } from './request-origin.ts';
 
 // Title, description and a share card whose picture is the camera's current view.
 export async function buildCameraMetadata(camera: PublicCamera): Promise<Metadata> {

@@ -1,4 +1,4 @@
-import type { Camera } from './cameras.ts';
+import type { Camera } from '../cameras.ts';
 
 // What pages may know about a camera: never its source or credentials.
 export type PublicCamera = {
