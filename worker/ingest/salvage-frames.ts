@@ -20,8 +20,11 @@ export async function salvageFrames(ffmpegPath: string, file: string, mode: Inte
     if (frames < 1) return undefined;
     if (!(await copyFrames(ffmpegPath, file, out, frames))) continue;
     const check = await checkSegment(ffmpegPath, out, mode);
-    const duration = check.ok ? await measureDuration(ffprobePathFor(ffmpegPath), out) : 0;
+    if (!check.ok) continue;
+    // A clean copy that cannot be measured is not helped by one frame fewer.
+    const duration = await measureDuration(ffprobePathFor(ffmpegPath), out);
     if (duration > 0) return { file: out, duration, ok: true, errors: [] };
+    break;
   }
   await unlink(out).catch(() => {});
   return undefined;
