@@ -111,7 +111,7 @@ export class IngestFeed {
       this.cameraClock.noteFrame(unit.rtpTimestamp, pts);
       this.write({ ...frame, pts, rtp: true }, sps);
     } else {
-      this.rawClock.noteArrival(unit.arrivalMs);
+      this.rawClock.noteArrival(unit.arrivalMs, this.afterLoss);
       this.stats.frameRateSource = this.rawClock.source;
       const display = (this.display ??= new DisplayClock<Frame>(depth));
       display.nextPts = this.rawClock.startFor(unit.arrivalMs, display.nextPts, this.afterLoss);

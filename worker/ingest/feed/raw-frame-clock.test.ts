@@ -35,6 +35,25 @@ describe('RawFrameClock', () => {
     expect(clock.frameDuration()).toBe(3600);
   });
 
+  it('keeps a declared rate through losses: the wait for the keyframe after each is not a frame step', () => {
+    const clock = new RawFrameClock({ sps: () => 25, config: undefined });
+    // 25 fps, but after every 40 frames passed, 30 frames are refused while waiting for a keyframe.
+    let t = 0;
+    for (let run = 0; run < 5; run++) {
+      for (let i = 0; i < 40; i++) clock.noteArrival((t += 40), run > 0 && i === 0);
+      t += 30 * 40;
+    }
+    expect(clock.source).toBe('sps');
+    expect(clock.frameDuration()).toBe(3600);
+    const byArrival = new RawFrameClock({ sps: () => undefined, config: undefined });
+    t = 0;
+    for (let run = 0; run < 5; run++) {
+      for (let i = 0; i < 40; i++) byArrival.noteArrival((t += 40), run > 0 && i === 0);
+      t += 30 * 40;
+    }
+    expect(byArrival.frameDuration()).toBeCloseTo(3600, 6);
+  });
+
   it('slews a cadence that drifted from the wall clock back by at most a tenth of a frame', () => {
     const clock = new RawFrameClock({ sps: () => 25, config: undefined });
     clock.noteArrival(0);

@@ -10,9 +10,12 @@ export type RateSource = 'sps' | 'config' | 'arrival';
 // arrival clock: after a loss the slots skip the frames that never came, and a cadence
 // more than 0.5 s off is slewed back.
 export class RawFrameClock {
-  private arrivals: number[] = [];
+  // Arrival steps between frames passed one after the other. The step across a loss spans
+  // frames refused while waiting for a keyframe: counted, it would read as a slower camera.
+  private steps: number[] = [];
   private anchor: { arrivalMs: number; pts: number } | undefined;
   private lastArrivalMs: number | undefined;
+  private previousArrivalMs: number | undefined;
 
   constructor(private readonly rates: { sps: () => number | undefined; config: number | undefined }) {}
 
@@ -39,19 +42,23 @@ export class RawFrameClock {
   // must not count as a camera that changed its rate (halving it at night is 50 %).
   private agrees(rate: number): boolean {
     const measured = this.arrivalInterval();
-    return this.arrivals.length < WINDOW || measured === undefined || Math.abs(measured * rate - RTP_CLOCK) <= 0.1 * RTP_CLOCK;
+    return this.steps.length < WINDOW - 1 || measured === undefined || Math.abs(measured * rate - RTP_CLOCK) <= 0.1 * RTP_CLOCK;
   }
 
   private arrivalInterval(): number | undefined {
-    const a = this.arrivals;
-    if (a.length < 2) return undefined;
-    return Math.max(RTP_CLOCK / 120, Math.min(RTP_CLOCK, ((a.at(-1)! - a[0]!) / (a.length - 1) / 1000) * RTP_CLOCK));
+    if (this.steps.length === 0) return undefined;
+    const meanMs = this.steps.reduce((sum, step) => sum + step, 0) / this.steps.length;
+    return Math.max(RTP_CLOCK / 120, Math.min(RTP_CLOCK, (meanMs / 1000) * RTP_CLOCK));
   }
 
-  noteArrival(arrivalMs: number): void {
-    this.lastArrivalMs = this.arrivals.at(-1);
-    this.arrivals.push(arrivalMs);
-    if (this.arrivals.length > WINDOW) this.arrivals.shift();
+  // afterLoss: the first frame passed after a loss; the wait before it is not a frame step.
+  noteArrival(arrivalMs: number, afterLoss = false): void {
+    const previous = this.lastArrivalMs;
+    this.previousArrivalMs = previous;
+    this.lastArrivalMs = arrivalMs;
+    if (previous === undefined || afterLoss) return;
+    this.steps.push(arrivalMs - previous);
+    if (this.steps.length > WINDOW - 1) this.steps.shift();
   }
 
   // Where the next slot should start for a frame arriving now (call after noteArrival),
@@ -63,8 +70,8 @@ export class RawFrameClock {
       this.anchor = { arrivalMs, pts: 0 };
       return 0;
     }
-    if (afterLoss && this.lastArrivalMs !== undefined) {
-      const missing = Math.round(((arrivalMs - this.lastArrivalMs) / 1000) * RTP_CLOCK / step) - 1;
+    if (afterLoss && this.previousArrivalMs !== undefined) {
+      const missing = Math.round(((arrivalMs - this.previousArrivalMs) / 1000) * RTP_CLOCK / step) - 1;
       this.anchor = undefined;
       return cadencePts + Math.max(0, missing) * step;
     }
