@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startFaultRig } from '../testing/fault-rig.ts';
 import { idealCoverage, measureCoverage } from '../testing/video-coverage.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
-import { measureDuration } from './salvage-frames.ts';
+import { measureDuration } from './segment-packets.ts';
 
 const FAULT_SECONDS = Number(process.env.LOST_BYTES_SECONDS ?? 45);
 // What Lookout may lose beyond the bound below: a segment's PROGRAM-DATE-TIME is when ffmpeg

@@ -8,8 +8,8 @@ import type { Publisher } from '../publisher/publisher.ts';
 import { HEALTHY_RESET_MS, RECENTLY_LIVE_MS, restartDelayMs } from './backoff.ts';
 import { buildIngestArgs } from './build-ingest-args.ts';
 import { checkSegment, type SegmentCheck } from './check-segment.ts';
-import { salvageFrames } from './salvage-frames.ts';
-import { salvageSegment } from './salvage-segment.ts';
+import { salvageDamaged } from './salvage-damage.ts';
+import { splitAtKeyframes } from './split-at-keyframes.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
@@ -195,10 +195,8 @@ export class IngestSupervisor {
 
   // startedAt: when the segment's first frame was captured or arrived.
   private async publishOrSalvage(file: string, name: string, duration: number, check: SegmentCheck, startedAt: number): Promise<void> {
-    if (!check.ok) return this.salvage(file, name, duration, check.errors, startedAt);
-    // Our RTSP client leaves out the frames up to the next IDR after a loss; when that IDR
-    // was the one due to end the segment, the segment runs long.
-    if (this.tooLong(duration)) return this.salvage(file, name, duration, [`${duration.toFixed(2)} s is longer than the target duration`], startedAt);
+    if (!check.ok) return this.salvage(file, name, check, startedAt);
+    if (this.tooLong(duration)) return this.publishGops(file, name, duration, startedAt);
     await this.publish(file, name, duration, startedAt);
   }
 
@@ -206,28 +204,38 @@ export class IngestSupervisor {
     return Math.round(duration) > this.deps.publisher.playlist.targetDuration;
   }
 
-  // Publishes the clean keyframe-to-keyframe pieces of a damaged or overlong segment, and of
-  // a damaged piece the frames before the damage; what is lost leaves a discontinuity.
-  private async salvage(file: string, name: string, duration: number, errors: string[], startedAt: number): Promise<void> {
-    const split = await salvageSegment(this.deps.ffmpegPath, file, duration, this.camera.integrity);
-    const pieces = split.length > 0 ? split : [{ file, duration, ok: false, errors }];
-    if (split.length > 0) await unlink(file).catch(() => {});
+  // Lose frames, not GOPs: the clean frames before the damage, a discontinuity, then the
+  // segment from the next keyframe on.
+  private async salvage(file: string, name: string, check: SegmentCheck, startedAt: number): Promise<void> {
+    const parts = await salvageDamaged(this.deps.ffmpegPath, file, check.frames, this.camera.integrity, check.errors);
+    await unlink(file).catch(() => {});
+    for (const part of parts) {
+      if (!part.ok) this.markLost(name, part.errors);
+      else if (this.tooLong(part.duration)) await this.publishGops(part.file, basename(part.file), part.duration, startedAt + part.offset * 1000);
+      else await this.publish(part.file, basename(part.file), part.duration, startedAt + part.offset * 1000);
+    }
+  }
+
+  // A clean segment that runs long (our RTSP client leaves out the frames up to the next IDR
+  // after a loss; when that IDR was due to end the segment, it runs on) goes out as its GOPs.
+  private async publishGops(file: string, name: string, duration: number, startedAt: number): Promise<void> {
+    const pieces = await splitAtKeyframes(this.deps.ffmpegPath, file, duration);
+    if (pieces.length === 0) return this.drop(file, name, [`${duration.toFixed(2)} s is longer than the target duration`]);
+    await unlink(file).catch(() => {});
     let pieceStartedAt = startedAt;
     for (const piece of pieces) {
-      const pieceName = basename(piece.file);
-      if (piece.ok && !this.tooLong(piece.duration)) await this.publish(piece.file, pieceName, piece.duration, pieceStartedAt);
-      else {
-        const prefix = piece.ok ? undefined : await salvageFrames(this.deps.ffmpegPath, piece.file, this.camera.integrity);
-        if (prefix && !this.tooLong(prefix.duration)) await this.publish(prefix.file, basename(prefix.file), prefix.duration, pieceStartedAt);
-        else if (prefix) await unlink(prefix.file).catch(() => {});
-        await this.drop(piece.file, pieceName, piece.ok ? errors : piece.errors);
-      }
+      if (this.tooLong(piece.duration)) await this.drop(piece.file, basename(piece.file), [`${piece.duration.toFixed(2)} s is longer than the target duration`]);
+      else await this.publish(piece.file, basename(piece.file), piece.duration, pieceStartedAt);
       pieceStartedAt += piece.duration * 1000;
     }
   }
 
   private async drop(file: string, name: string, errors: string[]): Promise<void> {
     await unlink(file).catch(() => {});
+    this.markLost(name, errors);
+  }
+
+  private markLost(name: string, errors: string[]): void {
     this.deps.publisher.markDiscontinuity();
     this.deps.health.event(this.camera.id, 'dropped', `corrupt segment dropped: ${errors[0] ?? 'unknown error'}`);
     this.deps.log.warn(`dropped corrupt segment ${name}: ${errors.slice(0, 2).join(' | ')}`);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
+import { unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { checkSegment, type IntegrityMode } from './check-segment.ts';
 
-export type Piece = { file: string; duration: number; ok: boolean; errors: string[] };
+export type Piece = { file: string; duration: number };
 
 // Pure: cut a segment at every keyframe (-segment_time below any GOP), copying packets with
 // their timestamps untouched (-copyts, no mux delay), so a clean piece plays on seamlessly
@@ -27,22 +27,16 @@ export function parsePieceList(csv: string, total: number): { name: string; dura
   return pieces.filter((p) => p.duration > 0);
 }
 
-// A segment that failed the integrity check usually lost bytes in one place: the damage
-// runs only to the next keyframe. Cutting it at its keyframes and checking each piece keeps
-// the clean GOPs (a second of video each, at a typical camera's rhythm) instead of losing
-// the whole segment. Pieces are named `<segment>_g<n>.ts`: unique because the segment is.
-export async function salvageSegment(ffmpegPath: string, file: string, duration: number, mode: IntegrityMode): Promise<Piece[]> {
-  const stem = basename(file, '.ts');
-  const csv = await runSplit(ffmpegPath, file, join(dirname(file), `${stem}_g%d.ts`));
-  const pieces = parsePieceList(csv, duration);
-  if (pieces.length < 2) return []; // one GOP: nothing to keep apart from the damage
-  return Promise.all(
-    pieces.map(async ({ name, duration: pieceDuration }) => {
-      const pieceFile = join(dirname(file), name);
-      const check = await checkSegment(ffmpegPath, pieceFile, mode);
-      return { file: pieceFile, duration: pieceDuration, ok: check.ok, errors: check.errors };
-    }),
-  );
+// A clean segment longer than the playlist's target duration (our RTSP client leaves out the
+// frames up to the next IDR after a loss; when that IDR was the one due to end the segment,
+// the segment runs long) is published as its GOPs. Pieces are named `<segment>_g<n>.ts`:
+// unique because the segment is. Fewer than two: nothing to gain from the cut.
+export async function splitAtKeyframes(ffmpegPath: string, file: string, duration: number): Promise<Piece[]> {
+  const csv = await runSplit(ffmpegPath, file, join(dirname(file), `${basename(file, '.ts')}_g%d.ts`));
+  const pieces = parsePieceList(csv, duration).map(({ name, duration: pieceDuration }) => ({ file: join(dirname(file), name), duration: pieceDuration }));
+  if (pieces.length >= 2) return pieces;
+  await Promise.all(pieces.map((piece) => unlink(piece.file).catch(() => {})));
+  return [];
 }
 
 function runSplit(ffmpegPath: string, file: string, pattern: string): Promise<string> {

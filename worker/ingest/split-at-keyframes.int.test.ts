@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeErrors } from '../../lib/testing/ffmpeg.ts';
-import { salvageSegment } from './salvage-segment.ts';
+import { splitAtKeyframes } from './split-at-keyframes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lookout-salvage-'));
 
@@ -20,24 +20,22 @@ function makeSegment(name: string, damage: (h264: Buffer) => Buffer): string {
 
 const firstPts = (file: string) => Number.parseFloat(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file]).toString().split('\n')[0]!);
 
-describe('salvageSegment', () => {
-  it('keeps the clean GOP of a segment whose second GOP lost bytes, with its own timestamps', async () => {
-    const segment = makeSegment('late-damage', (data) => {
-      const secondGop = data.indexOf(Buffer.from([0, 0, 0, 1, 0x67]), 100); // the second SPS
-      const at = secondGop + Math.floor((data.length - secondGop) / 3);
-      return Buffer.concat([data.subarray(0, at), data.subarray(at + 3000)]);
-    });
-    expect(await decodeErrors(segment)).not.toEqual([]);
-    const pieces = await salvageSegment('ffmpeg', segment, 2, 'full');
-    expect(pieces.map((p) => p.ok)).toEqual([true, false]);
-    expect(pieces[0]!.duration).toBeCloseTo(1, 1);
-    expect(pieces[0]!.file).toMatch(/late-damage_g0\.ts$/);
-    expect(await decodeErrors(pieces[0]!.file)).toEqual([]);
+describe('splitAtKeyframes', () => {
+  it('cuts a clean two-GOP segment into its GOPs, each with its own timestamps', async () => {
+    const segment = makeSegment('two-gops', (data) => data);
+    const pieces = await splitAtKeyframes('ffmpeg', segment, 2);
+    expect(pieces.map((p) => p.file.replace(/.*\//, ''))).toEqual(['two-gops_g0.ts', 'two-gops_g1.ts']);
+    for (const piece of pieces) {
+      expect(piece.duration).toBeCloseTo(1, 1);
+      expect(await decodeErrors(piece.file)).toEqual([]);
+    }
     expect(firstPts(pieces[0]!.file)).toBeCloseTo(firstPts(segment), 3);
+    expect(firstPts(pieces[1]!.file)).toBeCloseTo(firstPts(segment) + 1, 3);
   });
 
-  it('keeps nothing from a segment of a single GOP', async () => {
+  it('gives nothing for a segment of a single GOP, and leaves no piece behind', async () => {
     const segment = makeSegment('one-gop', (data) => data.subarray(0, data.indexOf(Buffer.from([0, 0, 0, 1, 0x67]), 100)));
-    expect(await salvageSegment('ffmpeg', segment, 1, 'full')).toEqual([]);
+    expect(await splitAtKeyframes('ffmpeg', segment, 1)).toEqual([]);
+    expect(existsSync(join(dir, 'one-gop_g0.ts'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSplitArgs, parsePieceList } from './salvage-segment.ts';
+import { buildSplitArgs, parsePieceList } from './split-at-keyframes.ts';
 
 describe('buildSplitArgs', () => {
   it('cuts at every keyframe and keeps the timestamps', () => {
