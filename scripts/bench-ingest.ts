@@ -4,6 +4,8 @@
 // a camera: copy, segment, check, publish. Prints figures; asserts nothing.
 // `npm run bench:ingest -- detection [N]`: how each way of checking segments fares on N
 // segments that lost a chunk of bytes (see scripts/bench-ingest-detection.ts).
+// `npm run bench:ingest -- salvage [N]`: what keeping the clean frames of N damaged
+// segments costs against the check that found the damage (scripts/bench-ingest-salvage.ts).
 // `npm run bench:ingest -- lag`: how long after the closing keyframe reaches ffmpeg each
 // segment is announced, old input form vs FLV with the camera clock, 720p and 1080p with
 // B-frames (see worker/ingest/ingest-lag.ts).
@@ -18,12 +20,14 @@ import { join, resolve } from 'node:path';
 import { printCameras } from './bench-ingest-cameras.ts';
 import { measureWorkerCpu } from './bench-ingest-cpu.ts';
 import { printDetection } from './bench-ingest-detection.ts';
+import { printSalvage } from './bench-ingest-salvage.ts';
 import { printLag } from '../worker/ingest/ingest-lag.ts';
 
 const DETECTION = process.argv[2] === 'detection';
 const LAG = process.argv[2] === 'lag';
+const SALVAGE = process.argv[2] === 'salvage';
 const CAMERAS = process.argv[2] === 'cameras';
-const SECONDS = DETECTION || LAG ? 0 : Number(process.argv[CAMERAS ? 3 : 2] ?? 30);
+const SECONDS = DETECTION || LAG || SALVAGE ? 0 : Number(process.argv[CAMERAS ? 3 : 2] ?? 30);
 const cache = resolve('data/bench');
 mkdirSync(cache, { recursive: true });
 
@@ -41,6 +45,7 @@ function ensureWorkerBuild(): void {
 }
 
 if (DETECTION) await printDetection(cache, Number(process.argv[3] ?? 50));
+else if (SALVAGE) await printSalvage(cache, Number(process.argv[3] ?? 50));
 else if (LAG) await printLag(cache, mkdtempSync(join(tmpdir(), 'lookout-lag-')));
 else if (CAMERAS) {
   ensureWorkerBuild();

@@ -22,10 +22,10 @@ export function planSalvage(packets: Packet[], clean: number): { prefix: number;
 }
 
 // Lose frames, not GOPs. The integrity check has already decoded the segment and counted its
-// clean frames, so a salvage costs one packet listing, a copy of the prefix and one more check
-// of it, and, when a keyframe follows the damage, a copy and a check of the rest (which may
-// lose bytes again, and is salvaged the same way). Parts are named `<segment>_f.ts` and
-// `<segment>_r.ts`: unique because the segment is.
+// clean frames, so a salvage costs a packet listing and one copy that cuts out the prefix and
+// the rest after the next keyframe; then a check of the rest (which may have lost bytes
+// again, and is salvaged the same way). Parts are named `<segment>_f.ts` and `<segment>_r.ts`:
+// unique because the segment is.
 export async function salvageDamaged(ffmpegPath: string, file: string, frames: number, mode: IntegrityMode, errors: string[]): Promise<SalvagedPart[]> {
   const packets = await readPackets(ffprobePathFor(ffmpegPath), file);
   if (packets.length === 0) return [{ ok: false, errors }];
@@ -33,48 +33,54 @@ export async function salvageDamaged(ffmpegPath: string, file: string, frames: n
   // Decoding keyframes only, the check counted keyframes: the GOPs before the damaged one.
   const clean = mode === 'keyframes' ? keys[frames] ?? packets.length : frames;
   const { prefix, resumeAt } = planSalvage(packets, clean);
-  const start = Math.min(...packets.map((p) => p.pts));
+  const stem = join(dirname(file), basename(file, '.ts'));
+  const cut = await cutParts(ffmpegPath, file, stem, prefix, resumeAt);
   const parts: SalvagedPart[] = [];
-  const kept = prefix > 0 ? await keepPrefix(ffmpegPath, file, packets, prefix, mode) : undefined;
-  if (kept) parts.push({ ...kept, offset: 0 });
+  const kept = cut.prefix ? await confirmPrefix(ffmpegPath, file, cut.prefix, packets, prefix, mode) : undefined;
+  if (kept) parts.push({ ok: true, file: kept.file, duration: kept.duration, offset: 0 });
   parts.push({ ok: false, errors });
-  if (resumeAt === undefined) return parts;
-  const rest = await splitRest(ffmpegPath, file, resumeAt);
-  if (!rest) return parts;
+  if (!cut.rest || resumeAt === undefined) return parts;
+  const start = Math.min(...packets.map((p) => p.pts));
   const offset = (Math.min(...packets.slice(resumeAt).map((p) => p.pts)) - start) / 90_000;
-  const check = await checkSegment(ffmpegPath, rest, mode);
-  if (check.ok) return [...parts, { ok: true, file: rest, duration: spanSeconds(packets.slice(resumeAt).map((p) => p.pts)), offset }];
-  const later = await salvageDamaged(ffmpegPath, rest, check.frames, mode, check.errors);
-  await unlink(rest).catch(() => {});
+  const check = await checkSegment(ffmpegPath, cut.rest, mode);
+  if (check.ok) return [...parts, { ok: true, file: cut.rest, duration: spanSeconds(packets.slice(resumeAt).map((p) => p.pts)), offset }];
+  const later = await salvageDamaged(ffmpegPath, cut.rest, check.frames, mode, check.errors);
+  await unlink(cut.rest).catch(() => {});
   return [...parts, ...later.map((part) => (part.ok ? { ...part, offset: part.offset + offset } : part))];
 }
 
-// A copy of the first `frames` packets, checked once more: a decoder may report damage a
-// frame late. A prefix that fails is tried once more, up to where that check stopped.
-async function keepPrefix(ffmpegPath: string, file: string, packets: Packet[], frames: number, mode: IntegrityMode): Promise<{ ok: true; file: string; duration: number } | undefined> {
-  const out = join(dirname(file), `${basename(file, '.ts')}_f.ts`);
-  for (let attempt = 0, count = frames; attempt < 2 && count > 0; attempt++) {
-    const args = ['-hide_banner', '-nostdin', '-v', 'error', '-copyts', '-i', file, '-map', '0:v:0', '-c', 'copy', '-frames:v', String(count), '-muxdelay', '0', '-muxpreload', '0', '-f', 'mpegts', '-y', out];
-    if (!(await run(ffmpegPath, args).then(() => true, () => false))) break;
-    const check = await checkSegment(ffmpegPath, out, mode);
-    if (check.ok) return { ok: true, file: out, duration: spanSeconds(packets.slice(0, count).map((p) => p.pts)) };
-    count = Math.min(count - 1, check.frames);
-  }
-  await unlink(out).catch(() => {});
+// In display order already (no B-frames), the first `frames` packets are the frames the check
+// decoded cleanly. With B-frames they need not be, as a decoder outputs frames later than it
+// decodes them: the copy is checked again, and once more cut to where that check stopped.
+async function confirmPrefix(ffmpegPath: string, file: string, copy: string, packets: Packet[], frames: number, mode: IntegrityMode): Promise<{ file: string; duration: number } | undefined> {
+  const duration = (count: number) => spanSeconds(packets.slice(0, count).map((p) => p.pts));
+  const inDisplayOrder = packets.slice(0, frames).every((p, i) => i === 0 || p.pts > packets[i - 1]!.pts);
+  if (inDisplayOrder && mode === 'full') return { file: copy, duration: duration(frames) };
+  const check = await checkSegment(ffmpegPath, copy, mode);
+  if (check.ok) return { file: copy, duration: duration(frames) };
+  const fewer = Math.min(frames - 1, check.frames);
+  const again = fewer > 0 ? await cutParts(ffmpegPath, file, `${copy.slice(0, -'.ts'.length)}`, fewer, undefined) : {};
+  await unlink(copy).catch(() => {});
+  if (!again.prefix) return undefined;
+  if ((await checkSegment(ffmpegPath, again.prefix, mode)).ok) return { file: again.prefix, duration: duration(fewer) };
+  await unlink(again.prefix).catch(() => {});
   return undefined;
 }
 
-// The packets from `resumeAt` (a keyframe) to the end, with their timestamps untouched: the
-// segment muxer cuts at the first keyframe at or after that packet.
-async function splitRest(ffmpegPath: string, file: string, resumeAt: number): Promise<string | undefined> {
-  const stem = join(dirname(file), basename(file, '.ts'));
+// One copy with the timestamps untouched: the first `prefix` packets into `<stem>_f.ts`, and
+// the packets from `resumeAt` (a keyframe) on into `<stem>_r.ts` (the segment muxer cuts at
+// the first keyframe at or after that packet; the part before it is thrown away).
+async function cutParts(ffmpegPath: string, file: string, stem: string, prefix: number, resumeAt: number | undefined): Promise<{ prefix?: string; rest?: string }> {
+  if (prefix === 0 && resumeAt === undefined) return {};
+  const copy = ['-map', '0:v:0', '-c', 'copy', '-muxdelay', '0', '-muxpreload', '0'];
   const args = [
-    '-hide_banner', '-nostdin', '-v', 'error', '-copyts', '-i', file, '-map', '0:v:0', '-c', 'copy', '-muxdelay', '0', '-muxpreload', '0',
-    '-f', 'segment', '-segment_format', 'mpegts', '-segment_frames', String(resumeAt), '-reset_timestamps', '0', `${stem}_r%d.ts`,
+    '-hide_banner', '-nostdin', '-v', 'error', '-copyts', '-i', file,
+    ...(prefix > 0 ? [...copy, '-frames:v', String(prefix), '-f', 'mpegts', '-y', `${stem}_f.ts`] : []),
+    ...(resumeAt !== undefined ? [...copy, '-f', 'segment', '-segment_format', 'mpegts', '-segment_frames', String(resumeAt), '-reset_timestamps', '0', `${stem}_r%d.ts`] : []),
   ];
-  const split = await run(ffmpegPath, args).then(() => true, () => false);
+  const done = await run(ffmpegPath, args).then(() => true, () => false);
   await unlink(`${stem}_r0.ts`).catch(() => {});
-  if (!split) return undefined;
-  const rest = `${stem}_r.ts`;
-  return rename(`${stem}_r1.ts`, rest).then(() => rest, () => undefined);
+  const rest = resumeAt !== undefined && done ? await rename(`${stem}_r1.ts`, `${stem}_r.ts`).then(() => `${stem}_r.ts`, () => undefined) : undefined;
+  if (!done && prefix > 0) await unlink(`${stem}_f.ts`).catch(() => {});
+  return { prefix: done && prefix > 0 ? `${stem}_f.ts` : undefined, rest };
 }
