@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { startFreezeMeter } from './freeze-meter';
 import { CONTROL_URL } from './ports';
 import { guardPage } from '../page-guards';
 import { decodedFrames, expectVideoPlays, pictureSignature, waitForFirstPreview } from '../video';
@@ -6,30 +7,6 @@ import { decodedFrames, expectVideoPlays, pictureSignature, waitForFirstPreview 
 async function setFault(mode: string, options: Record<string, unknown> = {}): Promise<void> {
   const response = await fetch(`${CONTROL_URL}/fault`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode, ...options }) });
   expect(response.status, await response.text()).toBe(200);
-}
-
-// Records, inside the page, the longest time the decoded-frame count stood still while
-// the video was meant to be playing: what a viewer sees as a frozen picture.
-async function startFreezeMeter(page: Page): Promise<() => Promise<{ longestMs: number; frames: number }>> {
-  await page.evaluate(() => {
-    const video = document.querySelector('video[data-testid="live-video"]') as HTMLVideoElement;
-    const meter = { longestMs: 0, frames: 0, lastFrames: -1, lastChange: performance.now() };
-    (window as unknown as { __freeze: typeof meter }).__freeze = meter;
-    setInterval(() => {
-      const frames = video.getVideoPlaybackQuality().totalVideoFrames;
-      const now = performance.now();
-      if (frames !== meter.lastFrames) {
-        meter.lastFrames = frames;
-        meter.lastChange = now;
-      }
-      meter.frames = frames;
-      meter.longestMs = Math.max(meter.longestMs, now - meter.lastChange);
-    }, 100);
-  });
-  return () => page.evaluate(() => {
-    const { longestMs, frames } = (window as unknown as { __freeze: { longestMs: number; frames: number } }).__freeze;
-    return { longestMs, frames };
-  });
 }
 
 test.beforeAll(async ({ request }) => {
