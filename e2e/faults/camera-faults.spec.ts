@@ -74,11 +74,12 @@ for (const camera of LOSSY_CAMERAS) {
     }
     const { longestMs, longestEndedAt, frames } = await readMeter();
     const server = (await fetch(`${CONTROL_URL}/status`).then((r) => r.json()))[camera.server];
-    const { limitMs, forcedHoleMs, losses } = freezeLimit(server.recent, faultFrom, Date.now(), FREEZE_GOAL_MS);
+    const { limitMs, forcedHoleMs, forcedHoleFrom, losses } = freezeLimit(server.recent, faultFrom, Date.now(), FREEZE_GOAL_MS);
     const rebuilds = await page.getByTestId('player').getAttribute('data-rebuilds');
+    const time = (ms: number) => new Date(ms).toISOString().slice(11, 22);
     const summary =
-      `longest freeze ${longestMs.toFixed(0)} ms (ended ${new Date(longestEndedAt).toISOString().slice(11, 22)}, fault on at ${new Date(faultFrom).toISOString().slice(11, 22)}), ` +
-      `limit ${limitMs.toFixed(0)} ms; ${losses} losses, longest hole they force ${forcedHoleMs.toFixed(0)} ms; ${frames} frames since the last of ${rebuilds} player rebuilds`;
+      `longest freeze ${longestMs.toFixed(0)} ms (ended ${time(longestEndedAt)}, fault on at ${time(faultFrom)}), limit ${limitMs.toFixed(0)} ms; ` +
+      `${losses} losses, longest hole they force ${forcedHoleMs.toFixed(0)} ms (from ${time(forcedHoleFrom)}); ${frames} frames since the last of ${rebuilds} player rebuilds`;
     testInfo.annotations.push({ type: 'longest freeze', description: `${summary}; camera ${JSON.stringify(server, (key, value) => (key === 'recent' ? undefined : value))}` });
     console.log(`lost-bytes e2e (${camera.server}, ${GOP_SECONDS} s GOP): ${summary}`);
     expect(losses, 'the fault bit').toBeGreaterThanOrEqual(4);

@@ -12,16 +12,17 @@ const FRAME_MS = 40;
 // and a drop that hits a keyframe loses its whole GOP: two drops close together (one early in
 // a GOP, the next on the following keyframe) force a hole of up to 2 GOPs, 4 s with a 2 s
 // GOP and 8 s with a 4 s GOP. The limit is then that forced hole plus the player's margin.
-export function freezeLimit(times: CameraTimes, from: number, to: number, goalMs: number): { limitMs: number; forcedHoleMs: number; losses: number } {
+export function freezeLimit(times: CameraTimes, from: number, to: number, goalMs: number): { limitMs: number; forcedHoleMs: number; forcedHoleFrom: number; losses: number } {
   const drops = times.drops.filter((t) => t >= from && t < to).sort((a, b) => a - b);
   const keyframes = [...times.keyframes].sort((a, b) => a - b);
   let forcedHoleMs = 0;
+  let forcedHoleFrom = from;
   let run: { start: number; end: number } | undefined;
   for (const drop of drops) {
     const end = keyframes.find((k) => k > drop + FRAME_MS) ?? to;
     if (run && drop <= run.end) run.end = Math.max(run.end, end);
     else run = { start: drop, end };
-    forcedHoleMs = Math.max(forcedHoleMs, run.end - run.start);
+    if (run.end - run.start > forcedHoleMs) [forcedHoleMs, forcedHoleFrom] = [run.end - run.start, run.start];
   }
-  return { limitMs: Math.max(goalMs, forcedHoleMs + PLAYER_MARGIN_MS), forcedHoleMs, losses: drops.length };
+  return { limitMs: Math.max(goalMs, forcedHoleMs + PLAYER_MARGIN_MS), forcedHoleMs, forcedHoleFrom, losses: drops.length };
 }
