@@ -72,11 +72,16 @@ e2e_dashboard() {
 }
 
 # Against the camera simulator, so the camera can be broken on demand.
+# All of it with a 2 s GOP (a typical real camera), then the lost-bytes tests again with a 4 s
+# GOP (e2e/faults/gop.ts). Both runs go ahead, and a failure in either fails the step.
 e2e_faults() {
   ensure_site_build
   ensure_worker_build
-  rm -rf data/e2e-faults && mkdir -p data/e2e-faults
-  node_modules/.bin/playwright test --config playwright.faults.config.ts "$@"
+  rm -rf data/e2e-faults-gop*
+  local status=0
+  FAULTS_GOP=2 node_modules/.bin/playwright test --config playwright.faults.config.ts "$@" || status=$?
+  FAULTS_GOP=4 node_modules/.bin/playwright test --config playwright.faults.config.ts -g lost-bytes "$@" || status=$?
+  return "$status"
 }
 
 if [ "${1:-all}" = e2e ]; then
