@@ -1,7 +1,9 @@
 export type CameraTimes = { drops: number[]; keyframes: number[] }; // the simulator's /status `recent`, epoch ms
 
-// What the player may add to a hole in the published video before it shows a frame again:
-// measured freeze minus forced hole was ≤ 0.1 s over RTSP and 0.2–0.75 s over raw TCP.
+// What the player may add to a hole in the published video before it shows a frame again.
+// Measured freeze minus forced hole (2026-12-01, 6 runs at each GOP): −0.7 to +0.1 s over
+// RTSP; −0.1 to +0.75 s over raw TCP while the worker kept up with its salvage, +1.2 to +2.4 s
+// when it did not (issue 12's open salvage cost: those runs fail, as they should).
 const PLAYER_MARGIN_MS = 1000;
 // A drop cuts 200–8000 bytes, about one frame of the simulator's 2 Mbit/s at 25 fps, so a drop
 // in the frame before a keyframe can take the keyframe's first bytes too.
