@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startFreezeMeter } from './freeze-meter';
-import { freezeLimit } from './freeze-limit';
+import { freezeLimit } from '../../lib/testing/freeze-limit';
 import { FREEZE_GOAL_MS, GOP_SECONDS } from './gop';
 import { CONTROL_URL } from './ports';
 import { guardPage } from '../page-guards';
