@@ -17,7 +17,8 @@ ensure_apt "an independent RTSP camera (GStreamer gst-rtsp-server) for the inges
   gstreamer1.0-plugins-base:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideotestsrc.so \
   gstreamer1.0-plugins-good:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstrtp.so \
   gstreamer1.0-plugins-bad:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstvideoparsersbad.so \
-  gstreamer1.0-plugins-ugly:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstx264.so
+  gstreamer1.0-plugins-ugly:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstx264.so \
+  gstreamer1.0-x:/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstpango.so
 ensure_apt "database tests (PostgreSQL)" postgresql:/usr/lib/postgresql
 ensure_apt "systemd unit checks" systemd:systemd-analyze
 

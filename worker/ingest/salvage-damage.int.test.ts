@@ -55,7 +55,9 @@ describe('salvageDamaged', () => {
     const parts = await salvage(segment);
     expect(parts.map((p) => p.ok)).toEqual([true, false]);
     await expectClean(parts[0]!, segment);
-    expect(parts[0]!.ok && parts[0]!.file).toMatch(new RegExp(`late-${bf}_f\\.ts$`));
+    // With B-frames the check may count frames decoded after the damaged one (it is found when
+    // it is shown): the prefix's own check then cuts it once more, into `_f_f.ts`.
+    expect(parts[0]!.ok && parts[0]!.file).toMatch(new RegExp(`late-${bf}_f(_f)?\\.ts$`));
     expect(parts[0]!.ok && parts[0]!.duration).toBeGreaterThan(0.8);
     expect(parts[0]!.ok && parts[0]!.duration).toBeLessThan(2);
   });
