@@ -1,4 +1,4 @@
-export type CameraTimes = { drops: number[]; keyframes: number[] }; // the simulator's /status `recent`, epoch ms
+import { forcedHoles, longestRun, type CameraTimes } from './video-coverage.ts';
 
 // What the worker and the player add to a hole in the published video before a frame shows
 // again. During the fault the player sits at the live edge (it cannot rebuild its buffer
@@ -11,9 +11,6 @@ export type CameraTimes = { drops: number[]; keyframes: number[] }; // the simul
 // behind. The issue's goals allow 1 s over one lost GOP (3 s − 2 s, 5 s − 4 s); raw TCP
 // went 0.1 s past that in 2 of those 4 runs, so the allowance is 1.5 s.
 const ALLOWANCE_MS = 1500;
-// A drop cuts 200–8000 bytes, about one frame of the simulator's 2 Mbit/s at 25 fps, so a drop
-// in the frame before a keyframe can take the keyframe's first bytes too.
-const FRAME_MS = 40;
 
 // Issue 12's goal holds unless the camera's own drops in this run make it impossible. Nothing
 // that keeps the integrity guarantee can show a frame between a drop and the next keyframe,
@@ -22,16 +19,8 @@ const FRAME_MS = 40;
 // GOP and 8 s with a 4 s GOP. The limit is the goal, or that forced hole plus the allowance
 // when it is longer.
 export function freezeLimit(times: CameraTimes, from: number, to: number, goalMs: number): { limitMs: number; forcedHoleMs: number; forcedHoleFrom: number; losses: number } {
-  const drops = times.drops.filter((t) => t >= from && t < to).sort((a, b) => a - b);
-  const keyframes = [...times.keyframes].sort((a, b) => a - b);
-  let forcedHoleMs = 0;
-  let forcedHoleFrom = from;
-  let run: { start: number; end: number } | undefined;
-  for (const drop of drops) {
-    const end = keyframes.find((k) => k > drop + FRAME_MS) ?? to;
-    if (run && drop <= run.end) run.end = Math.max(run.end, end);
-    else run = { start: drop, end };
-    if (run.end - run.start > forcedHoleMs) [forcedHoleMs, forcedHoleFrom] = [run.end - run.start, run.start];
-  }
-  return { limitMs: Math.max(goalMs, forcedHoleMs + ALLOWANCE_MS), forcedHoleMs, forcedHoleFrom, losses: drops.length };
+  const holes = forcedHoles(times, from, to);
+  const longest = longestRun(holes) ?? { start: from, end: from };
+  const forcedHoleMs = longest.end - longest.start;
+  return { limitMs: Math.max(goalMs, forcedHoleMs + ALLOWANCE_MS), forcedHoleMs, forcedHoleFrom: longest.start, losses: holes.length };
 }

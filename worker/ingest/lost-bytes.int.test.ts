@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startFaultRig } from '../testing/fault-rig.ts';
-import { idealCoverage, measureCoverage } from '../testing/video-coverage.ts';
+import { idealCoverage, measureCoverage, type CameraTimes } from '../../lib/testing/video-coverage.ts';
 import { waitFor } from '../../lib/testing/wait-for.ts';
 import { measureDuration } from './segment-packets.ts';
 
@@ -22,6 +22,26 @@ const HOLE_MARGIN_S = 1.5;
 // guarantee can show them: with a loss every 3 s the bound is (1 − e^(−G/3)) · 3/G, 73 % for
 // G = 2 s and 55 % for 4 s. This test computes that bound from the camera's own drop and
 // keyframe times in the run and holds Lookout to it, with the issue's hole limits.
+// Seconds into the fault window of what the camera and the worker did around a hole, so a
+// failure says whether a drop hit a keyframe or the worker lost frames it could have kept.
+function describeHole(
+  hole: { start: number; end: number },
+  spans: { name: string; start: number; end: number }[],
+  camera: CameraTimes,
+  events: { kind: string; detail: string; at: number }[],
+  from: number,
+): string {
+  const near = (t: number) => t >= hole.start - 5000 && t <= hole.end + 5000;
+  const at = (t: number) => ((t - from) / 1000).toFixed(2);
+  return [
+    `hole ${at(hole.start)}–${at(hole.end)} s`,
+    `keyframes ${camera.keyframes.filter(near).map((k) => `${at(k)}${camera.hitKeyframes.includes(k) ? ' (hit)' : ''}`).join(' ')}`,
+    `drops ${camera.drops.filter(near).map(at).join(' ')}`,
+    `segments ${spans.filter((s) => near(s.start) || near(s.end)).map((s) => `${s.name} ${at(s.start)}–${at(s.end)}`).join(', ')}`,
+    `events ${events.filter((e) => near(e.at)).map((e) => `${at(e.at)} ${e.kind}: ${e.detail.slice(0, 80)}`).join('; ')}`,
+  ].join('; ');
+}
+
 describe.each([
   { gopSeconds: 2, maxHoleS: 3 },
   { gopSeconds: 4, maxHoleS: 5 },
@@ -60,7 +80,7 @@ describe.each([
       expect(report.decodeFailures, id).toEqual([]);
       const spans = await Promise.all(report.segments.filter((s) => s.programDateTime).map(async (s) => {
         const start = Date.parse(s.programDateTime!);
-        return { start, end: start + (await measureDuration('ffprobe', s.file)) * 1000 };
+        return { name: s.name, start, end: start + (await measureDuration('ffprobe', s.file)) * 1000 };
       }));
       const shown = measureCoverage(spans, window.from, window.to);
       const ideal = idealCoverage(server.recent, window.from, window.to);
@@ -70,6 +90,7 @@ describe.each([
           `video ${(shown.share * 100).toFixed(0)} % (bound ${(ideal.share * 100).toFixed(0)} %), longest hole ${shown.longestHoleS.toFixed(1)} s (bound ${ideal.longestHoleS.toFixed(1)} s); ` +
           `${report.published.length} published, ${dropped(id)} dropped, ${restarts(id)} restarts`,
       );
+      console.log(`lost-bytes, ${gopSeconds} s GOP, ${id}: around the longest hole, ${describeHole(shown.hole, spans, server.recent, rig.events.filter((e) => e.cameraId === id), window.from)}`);
       expect(losses, `${id}: the fault bit`).toBeGreaterThanOrEqual(FAULT_SECONDS / 10);
       expect(shown.share, id).toBeGreaterThanOrEqual(ideal.share - SHARE_MARGIN);
       expect(shown.longestHoleS, id).toBeLessThanOrEqual(Math.max(maxHoleS, ideal.longestHoleS + HOLE_MARGIN_S));

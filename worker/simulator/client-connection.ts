@@ -2,10 +2,11 @@ import type { Socket } from 'node:net';
 import type { Fault } from './faults.ts';
 import { LostBytesDropper } from './lost-bytes-dropper.ts';
 
-// recent: when drops happened and when keyframes went out (epoch ms, the last RECENT_TIMES of
-// each), so a test can tell what a perfect receiver would have lost: from each drop to the
-// next keyframe.
-export type TrafficCounters = { bytesSent: number; bytesDropped: number; dropEvents: number; recent: { drops: number[]; keyframes: number[] } };
+// recent: when drops began, when keyframes went out, and which of those keyframes lost bytes to
+// a drop (epoch ms, the last RECENT_TIMES of each), so a test can tell what a perfect receiver
+// would have lost: from each drop to the next keyframe that arrived whole.
+export type RecentTimes = { drops: number[]; keyframes: number[]; hitKeyframes: number[] };
+export type TrafficCounters = { bytesSent: number; bytesDropped: number; dropEvents: number; recent: RecentTimes };
 export const RECENT_TIMES = 2000;
 
 // A reader this far behind gets frames skipped (up to the next keyframe) instead of
@@ -22,6 +23,7 @@ export class ClientConnection {
   private needsKeyframe = true;
   private held: Buffer[] = [];
   private holdTimer: NodeJS.Timeout | undefined;
+  private sendingKeyframeAt: number | undefined; // the bytes written now belong to this keyframe
   framesSent = 0;
 
   constructor(
@@ -77,7 +79,7 @@ export class ClientConnection {
     if (this.needsKeyframe && !keyframe) return false;
     this.needsKeyframe = false;
     this.framesSent++;
-    if (keyframe) this.noteTime(this.counters.recent.keyframes);
+    this.sendingKeyframeAt = keyframe ? this.noteTime(this.counters.recent.keyframes) : undefined;
     return true;
   }
 
@@ -95,15 +97,21 @@ export class ClientConnection {
     const kept = this.dropper.filter(bytes);
     this.counters.bytesDropped += this.dropper.droppedBytes - droppedBytes;
     if (this.dropper.dropEvents > dropEvents) this.noteTime(this.counters.recent.drops);
+    const hit = this.counters.recent.hitKeyframes;
+    if (this.dropper.droppedBytes > droppedBytes && this.sendingKeyframeAt !== undefined && hit.at(-1) !== this.sendingKeyframeAt) remember(hit, this.sendingKeyframeAt);
     this.counters.dropEvents += this.dropper.dropEvents - dropEvents;
     return kept;
   }
 
   // One entry per moment: several clients sent the same keyframe.
-  private noteTime(times: number[]): void {
+  private noteTime(times: number[]): number {
     const now = Date.now();
-    if (times.at(-1) === now) return;
-    times.push(now);
-    if (times.length > RECENT_TIMES) times.shift();
+    if (times.at(-1) !== now) remember(times, now);
+    return now;
   }
+}
+
+function remember(times: number[], time: number): void {
+  times.push(time);
+  if (times.length > RECENT_TIMES) times.shift();
 }

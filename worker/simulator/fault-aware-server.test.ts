@@ -125,6 +125,30 @@ describe('FaultAwareServer', () => {
     await waitFor(() => client.received().length === bytesSent, { what: 'the kept bytes' });
   });
 
+  it('names the keyframes a drop cut bytes from, and only those', async () => {
+    const connections: ClientConnection[] = [];
+    const { server, port } = await startServer((connection) => connections.push(connection));
+    await openClient(port);
+    const connection = await waitFor(() => connections[0], { what: 'the connection' });
+    const sendFrame = async (keyframe: boolean) => {
+      expect(connection.acceptsFrame(keyframe)).toBe(true);
+      for (let i = 0; i < 20; i++) {
+        connection.write(Buffer.alloc(1000, keyframe ? 1 : 2));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    await sendFrame(true); // no fault yet: a whole keyframe
+    await server.setFault(resolveFault('lost-bytes', { meanIntervalMs: 1 }));
+    await sendFrame(false);
+    expect(server.stats().dropEvents).toBeGreaterThan(0);
+    expect(server.stats().recent.hitKeyframes).toEqual([]);
+    await sendFrame(true);
+    const { keyframes, hitKeyframes } = server.stats().recent;
+    expect(hitKeyframes).toEqual([keyframes.at(-1)]);
+    await sendFrame(false);
+    expect(server.stats().recent.hitKeyframes).toEqual(hitKeyframes);
+  });
+
   it('keeps the moments keyframes went out, once per moment however many clients took them', async () => {
     const connections: ClientConnection[] = [];
     const { server, port } = await startServer((connection) => connections.push(connection));
@@ -138,5 +162,6 @@ describe('FaultAwareServer', () => {
     expect(keyframes.length).toBeLessThanOrEqual(2); // the two clients, unless the clock ticked between them
     expect(keyframes[0]).toBeGreaterThanOrEqual(before);
     expect(server.stats().recent.drops).toEqual([]);
+    expect(server.stats().recent.hitKeyframes).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export type ServerStats = TrafficCounters & {
 export class FaultAwareServer {
   readonly connections = new Set<ClientConnection>();
   private readonly server: Server;
-  private readonly counters: TrafficCounters = { bytesSent: 0, bytesDropped: 0, dropEvents: 0, recent: { drops: [], keyframes: [] } };
+  private readonly counters: TrafficCounters = { bytesSent: 0, bytesDropped: 0, dropEvents: 0, recent: { drops: [], keyframes: [], hitKeyframes: [] } };
   private fault: Fault = NO_FAULT;
   private faultTimer: NodeJS.Timeout | undefined;
   private changes: Promise<void> = Promise.resolve();
@@ -71,7 +71,7 @@ export class FaultAwareServer {
       connectionsTotal: this.connectionsTotal,
       connectionsRejected: this.connectionsRejected,
       ...this.counters,
-      recent: { drops: [...this.counters.recent.drops], keyframes: [...this.counters.recent.keyframes] },
+      recent: { drops: [...this.counters.recent.drops], keyframes: [...this.counters.recent.keyframes], hitKeyframes: [...this.counters.recent.hitKeyframes] },
     };
   }
 
