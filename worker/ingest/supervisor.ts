@@ -139,7 +139,7 @@ export class IngestSupervisor {
     if (silentMs <= limitMs) return;
     // A lossy link can take a GOP's keyframe too: with a 4 s GOP that is 8 s and more without
     // a segment from a camera that never stopped sending. Give it a second limit.
-    if (silentMs <= 2 * limitMs && ingest.feed?.awaitsKeyframeAfterLoss(Date.now())) return;
+    if (silentMs <= 2 * limitMs && ingest.feed?.awaitsKeyframe(since, Date.now())) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);

@@ -49,6 +49,7 @@ export class TcpSource {
   private read(chunk: Buffer): void {
     this.bytesReceived += chunk.length;
     const arrivalMs = Date.now();
+    this.feed.noteTraffic(arrivalMs);
     for (const nal of this.splitter.push(chunk)) {
       // Types 0 and 24–31 never occur in Annex-B H.264: lost bytes ran through a start code.
       const type = getNalType(nal);

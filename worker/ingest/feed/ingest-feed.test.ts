@@ -52,17 +52,38 @@ describe('IngestFeed → FLV, read back by ffprobe', () => {
   });
 });
 
-describe('IngestFeed.awaitsKeyframeAfterLoss', () => {
-  it('is true only after a loss, while units keep arriving and no keyframe has passed yet', () => {
-    const { feed } = feedFixture('x264-high-bframes.h264'); // 16 units, the last at 495 ms
-    expect(feed.awaitsKeyframeAfterLoss(600)).toBe(false); // playing: nothing to wait for
-    feed.markLoss();
-    expect(feed.awaitsKeyframeAfterLoss(600)).toBe(true);
-    expect(feed.awaitsKeyframeAfterLoss(1600)).toBe(false); // the camera fell silent: a restart may help
-    const { feed: fresh } = feedFixture('x264-high-bframes.h264');
-    fresh.markLoss();
+describe('IngestFeed.awaitsKeyframe', () => {
+  it('is true while units keep arriving and no keyframe has reached ffmpeg since the last segment, or one only just did', () => {
+    const { feed } = feedFixture('x264-high-bframes.h264'); // 16 units 33 ms apart; keyframes at 0 and 264 ms
+    expect(feed.awaitsKeyframe(100, 600)).toBe(true); // the keyframe at 264 ms may still be on its way to a segment
+    expect(feed.awaitsKeyframe(100, 2300)).toBe(false); // it was not, and the camera is silent anyway
+    expect(feed.awaitsKeyframe(300, 600)).toBe(true); // no keyframe since the last segment
+    expect(feed.awaitsKeyframe(300, 1600)).toBe(false); // the camera fell silent: a restart may help
+    const { feed: playing } = feedFixture('x264-high-bframes.h264');
     const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
-    fresh.push({ nals: nals.slice(0, 4), arrivalMs: 700 }); // SPS, PPS, SEI and the IDR again
-    expect(fresh.awaitsKeyframeAfterLoss(800)).toBe(false);
+    playing.push({ nals: [nals[4]!], arrivalMs: 2900 }); // frames keep coming
+    expect(playing.awaitsKeyframe(100, 2950)).toBe(false); // a keyframe went in at 264 ms and no segment came out: ffmpeg is stuck
+    expect(playing.awaitsKeyframe(300, 2950)).toBe(true);
+  });
+
+  it('after a loss, waits for a keyframe the loss did not take', () => {
+    const { feed } = feedFixture('x264-high-bframes.h264');
+    feed.markLoss();
+    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    feed.push({ nals: [nals[4]!], arrivalMs: 2900 }); // refused: not a keyframe
+    expect(feed.awaitsKeyframe(300, 2950)).toBe(true);
+    feed.push({ nals: nals.slice(0, 4), arrivalMs: 3000 }); // SPS, PPS, SEI and the IDR again
+    for (let i = 4; i < 8; i++) feed.push({ nals: [nals[i]!], arrivalMs: 3000 + (i - 3) * 33 }); // past the reorder depth: the IDR goes out
+    expect(feed.awaitsKeyframe(300, 3200)).toBe(true); // in flight to its segment
+    feed.push({ nals: [nals[8]!], arrivalMs: 5500 });
+    expect(feed.awaitsKeyframe(300, 5500)).toBe(false); // it reached ffmpeg 2.5 s ago and no segment came out
+  });
+
+  it('counts the camera as sending while its bytes arrive, even when no unit reaches the feed', () => {
+    const { feed } = feedFixture('x264-high-bframes.h264');
+    feed.markLoss();
+    expect(feed.awaitsKeyframe(300, 1600)).toBe(false);
+    feed.noteTraffic(1500); // an RTSP client throwing frames away until the next keyframe
+    expect(feed.awaitsKeyframe(300, 1600)).toBe(true);
   });
 });

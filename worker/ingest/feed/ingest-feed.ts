@@ -21,6 +21,9 @@ export type FrameObserver = (unit: { nals: Buffer[]; slice: SliceHeader; poc: nu
 const FALLBACK_REORDER_DEPTH = 4;
 const DTS_MARGIN = 5 * RTP_CLOCK; // FLV times are unsigned: the first DTS may be before the first PTS
 const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
+// ffmpeg announces a segment within ~0.1 s of the keyframe that closes it; on a loaded machine
+// the announcement may lag, and a watchdog tick in between must not take it for a stall.
+const KEYFRAME_IN_FLIGHT_MS = 2000;
 
 // Access units in, FLV with the camera's timing out (to ffmpeg's stdin). Presentation times
 // come from RTP timestamps, or for raw H.264 from a RawFrameClock placed in display order
@@ -39,7 +42,8 @@ export class IngestFeed {
   private dts: DecodeTimestamper | undefined;
   private waitingForIdr = true;
   private afterLoss = false;
-  private lastUnitMs = Number.NEGATIVE_INFINITY;
+  private lastTrafficMs = Number.NEGATIVE_INFINITY;
+  private lastKeyframeWrittenMs = Number.NEGATIVE_INFINITY;
   private headerWritten = false;
   private configChanged = true;
   private prevRefFrameNum = 0;
@@ -72,14 +76,23 @@ export class IngestFeed {
     this.dts?.reset();
   }
 
-  // The camera is sending, but nothing can pass until the keyframe after a loss: silence that
-  // a restart would not end any sooner (it waits for a keyframe too, after a reconnect).
-  awaitsKeyframeAfterLoss(nowMs: number): boolean {
-    return this.waitingForIdr && this.afterLoss && nowMs - this.lastUnitMs < 1000;
+  // The camera is sending, but no keyframe has reached ffmpeg since `sinceMs` (or one did only
+  // just now), so the segment muxer has had nothing to close a segment on. Losses that took
+  // the keyframes cause it, and so does a GOP longer than expected: silence that a restart
+  // would not end any sooner, since after a reconnect ffmpeg waits for a keyframe too.
+  awaitsKeyframe(sinceMs: number, nowMs: number): boolean {
+    const sending = nowMs - this.lastTrafficMs < 1000;
+    return sending && (this.lastKeyframeWrittenMs <= sinceMs || nowMs - this.lastKeyframeWrittenMs < KEYFRAME_IN_FLIGHT_MS);
+  }
+
+  // The camera's bytes arrived, whether or not they make a unit: after a loss the RTSP
+  // client throws away whole frames before the feed sees them.
+  noteTraffic(nowMs: number): void {
+    this.lastTrafficMs = nowMs;
   }
 
   push(unit: FeedUnit): void {
-    this.lastUnitMs = unit.arrivalMs;
+    this.lastTrafficMs = unit.arrivalMs;
     let slice: SliceHeader;
     try {
       for (const nal of unit.nals) if (this.sets.remember(nal)) this.configChanged = true;
@@ -150,6 +163,7 @@ export class IngestFeed {
     if (this.configChanged && this.sets.ready) this.output.write(buildSequenceHeader(this.sets.latestSpsNal!, this.sets.latestPpsNal!, dtsMs));
     this.configChanged = false;
     this.output.write(buildVideoTag({ nals: frame.nals, keyframe: frame.keyframe, dtsMs, ptsMs }));
+    if (frame.keyframe) this.lastKeyframeWrittenMs = frame.arrivalMs;
     if (frame.keyframe) this.keyframeTimes.note({ ptsMs, pts: frame.rtp ? pts : undefined, arrivalMs: frame.arrivalMs }, dtsMs);
   }
 

@@ -100,6 +100,7 @@ export class RtspSource {
     if (event.type === 'loss') this.depacketizer.markLoss();
     if (event.type === 'rtcp') return this.noteRtcp(event.packet);
     if (event.type !== 'rtp') return;
+    this.feed.noteTraffic(Date.now());
     this.packets++;
     this.ssrc = event.packet.ssrc;
     for (const unit of this.depacketizer.push(event.packet)) this.deliver(unit);
