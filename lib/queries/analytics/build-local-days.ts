@@ -41,14 +41,17 @@ export async function rebuildLocalDays(zone: LocalDayZone, range?: { from: Date;
     await retrySerializable(() =>
       db.$transaction(
         async (tx) => {
+          // Writes first. On SQLite a transaction that has read cannot take the write lock once
+          // another connection (the site, while a script runs) has committed since: SQLITE_BUSY at
+          // once, with no wait. A first write waits for the lock, and the reads then see it all.
+          await tx.viewLocalDay.deleteMany({ where: { timeZone, ...cameras, date: dates } });
+          await tx.previewFetchLocalDay.deleteMany({ where: { timeZone, ...cameras, date: dates } });
           const viewHours = source ? source.batch.viewHours.filter((r) => inSpan(r.hour) && isCamera(r.cameraId)) : [];
           const fetches = source ? source.batch.previewFetches.filter((r) => inSpan(r.hour) && isCamera(r.cameraId)) : [];
           for (const span of fromTables) {
             viewHours.push(...(await tx.viewHour.findMany({ where: { ...cameras, hour: span }, select: { cameraId: true, hour: true, views: true, watchSeconds: true } })));
             fetches.push(...((await tx.previewFetchStat.findMany({ where: { ...cameras, hour: span }, select: { cameraId: true, hour: true, portal: true, via: true, fetches: true } })) as typeof fetches));
           }
-          await tx.viewLocalDay.deleteMany({ where: { timeZone, ...cameras, date: dates } });
-          await tx.previewFetchLocalDay.deleteMany({ where: { timeZone, ...cameras, date: dates } });
           const all = [{ timeZone, cameraId: EVERY_CAMERA }];
           const days = sumViewLocalDays(viewHours, all);
           if (days.length) await tx.viewLocalDay.createMany({ data: days });
