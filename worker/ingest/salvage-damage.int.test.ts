@@ -12,11 +12,17 @@ const dir = mkdtempSync(join(tmpdir(), 'lookout-salvage-'));
 
 // 2 s of video (50 frames) in MPEG-TS, as the ingest writes it, in GOPs of `gop` frames with
 // `bf` B-frames; at each of `at` (0–1 of the way), three TS packets of video data are
-// overwritten with noise (their headers kept, so only the H.264 inside is damaged).
-function makeDamaged(name: string, at: number[], { bf = 0, gop = 50 } = {}): string {
+// overwritten with noise (their headers kept, so only the H.264 inside is damaged). With
+// `atFrame`, the damage is in that frame (decode order, from 0) instead.
+function makeDamaged(name: string, at: number[], { bf = 0, gop = 50, atFrame = undefined as number | undefined } = {}): string {
   const ts = execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', String(bf), '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-f', 'mpegts', '-']);
-  for (const where of at) {
-    let packet = Math.floor((ts.length / 188) * where);
+  const offsets = at.map((where) => ts.length * where);
+  if (atFrame !== undefined) {
+    const positions = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pos', '-of', 'csv=p=0', '-'], { input: ts }).toString().split('\n').filter(Boolean).map((line) => parseInt(line, 10));
+    offsets.push(positions[atFrame]! + 188); // the frame's second TS packet: past its PES header
+  }
+  for (const offset of offsets) {
+    let packet = Math.floor(offset / 188);
     while ((ts[packet * 188 + 1]! & 0x40) !== 0 || (ts[packet * 188 + 3]! & 0x20) !== 0) packet++; // no PES start, no adaptation field
     for (let k = 0; k < 3; k++) for (let i = 4; i < 188; i++) ts[(packet + k) * 188 + i] = (i * 131 + k * 7) & 0xff;
   }
@@ -25,7 +31,7 @@ function makeDamaged(name: string, at: number[], { bf = 0, gop = 50 } = {}): str
   return file;
 }
 
-const ptsList = (file: string) => execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]).toString().split('\n').filter(Boolean).map(Number);
+const ptsList = (file: string) => execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]).toString().split('\n').filter(Boolean).map((line) => parseInt(line, 10));
 const firstPts = (file: string) => Math.min(...ptsList(file));
 
 async function salvage(file: string, mode: IntegrityMode = 'full'): Promise<SalvagedPart[]> {
@@ -64,6 +70,17 @@ describe('salvageDamaged', () => {
 
   it('keeps nothing when the keyframe of a single GOP is damaged', async () => {
     expect(await salvage(makeDamaged('early', [0.02]))).toEqual([{ ok: false, errors: expect.any(Array) }]);
+  });
+
+  // The check's count trails the decoder by up to two frames: damage in the frame after the
+  // keyframe reads as 0 clean frames, and the keyframe itself was lost with the rest of the GOP.
+  it('keeps the keyframe when the damage is in the frame right after it', async () => {
+    const segment = makeDamaged('after-key', [], { atFrame: 1 });
+    const parts = await salvage(segment);
+    expect(parts.map((p) => p.ok)).toEqual([true, false]);
+    await expectClean(parts[0]!, segment);
+    expect(parts[0]!.ok && parts[0]!.duration).toBeCloseTo(0.04, 3);
+    expect(ptsList(parts[0]!.ok ? parts[0]!.file : '')).toEqual([firstPts(segment)]);
   });
 
   it('resumes at the keyframe after the damage: the prefix, the loss, then the next GOP', async () => {

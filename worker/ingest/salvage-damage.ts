@@ -7,6 +7,7 @@ import { ffprobePathFor } from './keyframe-interval.ts';
 import { readPackets, spanSeconds, type Packet } from './segment-packets.ts';
 
 const run = promisify(execFile);
+const COUNT_LAG_FRAMES = 2;
 
 // What a damaged segment leaves, in order: clean parts (offset: seconds after the segment's
 // first frame) and the losses between them, each of which the playlist marks.
@@ -31,12 +32,17 @@ export async function salvageDamaged(ffmpegPath: string, file: string, frames: n
   if (packets.length === 0) return [{ ok: false, errors }];
   const keys = packets.flatMap((p, i) => (p.key ? [i] : []));
   // Decoding keyframes only, the check counted keyframes: the GOPs before the damaged one.
-  const clean = mode === 'keyframes' ? keys[frames] ?? packets.length : frames;
+  const counted = mode === 'keyframes' ? keys[frames] ?? packets.length : frames;
+  // The count trails the decoder: -xerror ends ffmpeg before the last frames it decoded cleanly
+  // are written (0–2 of them, measured). Damage just after a keyframe then reads as 0 and would
+  // cost the whole GOP, or join two holes into one: the keyframe's first frames are tried, checked.
+  const guessed = counted === 0 && mode === 'full' && packets[0]!.key;
+  const clean = guessed ? Math.min(COUNT_LAG_FRAMES, packets.length) : counted;
   const { prefix, resumeAt } = planSalvage(packets, clean);
   const stem = join(dirname(file), basename(file, '.ts'));
   const cut = await cutParts(ffmpegPath, file, stem, prefix, resumeAt);
   const parts: SalvagedPart[] = [];
-  const kept = cut.prefix ? await confirmPrefix(ffmpegPath, file, cut.prefix, packets, prefix, mode) : undefined;
+  const kept = cut.prefix ? await confirmPrefix(ffmpegPath, file, cut.prefix, packets, prefix, mode, guessed) : undefined;
   if (kept) parts.push({ ok: true, file: kept.file, duration: kept.duration, offset: 0 });
   parts.push({ ok: false, errors });
   if (!cut.rest || resumeAt === undefined) return parts;
@@ -52,13 +58,13 @@ export async function salvageDamaged(ffmpegPath: string, file: string, frames: n
 // In display order already (no B-frames), the first `frames` packets are the frames the check
 // decoded cleanly. With B-frames they need not be, as a decoder outputs frames later than it
 // decodes them: the copy is checked again, and once more cut to where that check stopped.
-async function confirmPrefix(ffmpegPath: string, file: string, copy: string, packets: Packet[], frames: number, mode: IntegrityMode): Promise<{ file: string; duration: number } | undefined> {
+async function confirmPrefix(ffmpegPath: string, file: string, copy: string, packets: Packet[], frames: number, mode: IntegrityMode, guessed: boolean): Promise<{ file: string; duration: number } | undefined> {
   const duration = (count: number) => spanSeconds(packets.slice(0, count).map((p) => p.pts));
   const inDisplayOrder = packets.slice(0, frames).every((p, i) => i === 0 || p.pts > packets[i - 1]!.pts);
-  if (inDisplayOrder && mode === 'full') return { file: copy, duration: duration(frames) };
+  if (inDisplayOrder && mode === 'full' && !guessed) return { file: copy, duration: duration(frames) };
   const check = await checkSegment(ffmpegPath, copy, mode);
   if (check.ok) return { file: copy, duration: duration(frames) };
-  const fewer = Math.min(frames - 1, check.frames);
+  const fewer = guessed ? frames - 1 : Math.min(frames - 1, check.frames);
   const again = fewer > 0 ? await cutParts(ffmpegPath, file, `${copy.slice(0, -'.ts'.length)}`, fewer, undefined) : {};
   await unlink(copy).catch(() => {});
   if (!again.prefix) return undefined;
