@@ -14,6 +14,7 @@ import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
 import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
 import { describeSummary, hintForStream } from './feed/stream-summary.ts';
+import { segmentCloseDueMs } from './feed/ingest-feed.ts';
 import { hintForStderr } from './stderr-hints.ts';
 
 export type SupervisorDeps = {
@@ -138,8 +139,9 @@ export class IngestSupervisor {
     const silentMs = Date.now() - since;
     if (silentMs <= limitMs) return;
     // A lossy link can take a GOP's keyframe too: with a 4 s GOP that is 8 s and more without
-    // a segment from a camera that never stopped sending. Give it a second limit.
-    if (silentMs <= 2 * limitMs && ingest.feed?.awaitsKeyframe(since, Date.now())) return;
+    // a segment from a camera that never stopped sending (12 s when the muxer ran the segment
+    // on past a keyframe just short of its length). Give it a second limit.
+    if (silentMs <= 2 * limitMs && ingest.feed?.awaitsKeyframe(segmentCloseDueMs(since, this.segmentSeconds), Date.now())) return;
     this.current = undefined; // its exit is handled here, not by the spawn listener
     const silentFor = Math.round((Date.now() - (this.run.lastOutputAt || this.run.startedAt)) / 1000);
     this.deps.health.event(this.camera.id, 'stalled', `no new segment for ${silentFor}s`);

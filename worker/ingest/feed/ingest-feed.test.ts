@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AccessUnitGrouper } from '../../../lib/h264/access-units.ts';
 import { NalSplitter } from '../../../lib/h264/annex-b.ts';
-import { IngestFeed } from './ingest-feed.ts';
+import { IngestFeed, segmentCloseDueMs } from './ingest-feed.ts';
 
 function feedFixture(name: string, options: { rtp?: boolean; frameRate?: number } = {}): { flv: Buffer; feed: IngestFeed } {
   const output = new PassThrough();
@@ -77,6 +77,25 @@ describe('IngestFeed.awaitsKeyframe', () => {
     expect(feed.awaitsKeyframe(300, 3200)).toBe(true); // in flight to its segment
     feed.push({ nals: [nals[8]!], arrivalMs: 5500 });
     expect(feed.awaitsKeyframe(300, 5500)).toBe(false); // it reached ffmpeg 2.5 s ago and no segment came out
+  });
+
+  // CI, raw TCP, 4 s GOP and 4 s segments: a segment announced at 27.5 s; the muxer let the
+  // keyframe at 31.43 s by (just short of 4 s in); the one at 35.43 s was cut by a loss; the
+  // watchdog restarted at 35.5 s a camera whose next keyframe came at 39.42 s.
+  it('does not count a keyframe that came too soon to close the segment as one ffmpeg ignored', () => {
+    const { feed } = feedFixture('x264-high-bframes.h264');
+    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    const keyframeAt = (ms: number) => {
+      feed.push({ nals: nals.slice(0, 4), arrivalMs: ms }); // SPS, PPS, SEI and the IDR
+      for (let i = 4; i < 8; i++) feed.push({ nals: [nals[i]!], arrivalMs: ms + (i - 3) * 33 }); // past the reorder depth: the IDR goes out
+    };
+    keyframeAt(31_430);
+    feed.noteTraffic(35_450); // the camera still sends: a loss took the next keyframe
+    expect(feed.awaitsKeyframe(27_500, 35_500)).toBe(false); // the old reading: stuck, restart
+    expect(feed.awaitsKeyframe(segmentCloseDueMs(27_500, 4), 35_500)).toBe(true);
+    keyframeAt(33_000); // 5.5 s in: this one had to close the segment
+    feed.noteTraffic(35_450);
+    expect(feed.awaitsKeyframe(segmentCloseDueMs(27_500, 4), 35_500)).toBe(false);
   });
 
   it('counts the camera as sending while its bytes arrive, even when no unit reaches the feed', () => {

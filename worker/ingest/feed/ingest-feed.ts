@@ -24,6 +24,7 @@ const MAX_QUEUED_BYTES = 2 * 1024 * 1024;
 // ffmpeg announces a segment within ~0.1 s of the keyframe that closes it; on a loaded machine
 // the announcement may lag, and a watchdog tick in between must not take it for a stall.
 const KEYFRAME_IN_FLIGHT_MS = 2000;
+const CLOSE_MARGIN_MS = 1000;
 
 // Access units in, FLV with the camera's timing out (to ffmpeg's stdin). Presentation times
 // come from RTP timestamps, or for raw H.264 from a RawFrameClock placed in display order
@@ -171,4 +172,12 @@ export class IngestFeed {
     this.stats.droppedFrames++;
     if (damaged) this.markLoss();
   }
+}
+
+// From when a keyframe that reaches ffmpeg must close the segment begun at `lastSegmentMs`: the
+// muxer cuts at the first keyframe a segment's length (less segment_time_delta) in, and one
+// that comes just before that is not a cut, so the segment runs on to the next (two GOPs when
+// the GOP is the segment's length). A second of margin, as keyframes drift against that grid.
+export function segmentCloseDueMs(lastSegmentMs: number, segmentSeconds: number): number {
+  return lastSegmentMs + segmentSeconds * 1000 + CLOSE_MARGIN_MS;
 }
