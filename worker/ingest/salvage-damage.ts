@@ -7,7 +7,6 @@ import { ffprobePathFor } from './keyframe-interval.ts';
 import { readPackets, spanSeconds, type Packet } from './segment-packets.ts';
 
 const run = promisify(execFile);
-const COUNT_LAG_FRAMES = 2;
 
 // What a damaged segment leaves, in order: clean parts (offset: seconds after the segment's
 // first frame) and the losses between them, each of which the playlist marks.
@@ -35,9 +34,9 @@ export async function salvageDamaged(ffmpegPath: string, file: string, frames: n
   const counted = mode === 'keyframes' ? keys[frames] ?? packets.length : frames;
   // The count trails the decoder: -xerror ends ffmpeg before the last frames it decoded cleanly
   // are written (0–2 of them, measured). Damage just after a keyframe then reads as 0 and would
-  // cost the whole GOP, or join two holes into one: the keyframe's first frames are tried, checked.
+  // cost the whole GOP, or join two holes into one: the keyframe alone is tried, and checked.
   const guessed = counted === 0 && mode === 'full' && packets[0]!.key;
-  const clean = guessed ? Math.min(COUNT_LAG_FRAMES, packets.length) : counted;
+  const clean = guessed ? 1 : counted;
   const { prefix, resumeAt } = planSalvage(packets, clean);
   const stem = join(dirname(file), basename(file, '.ts'));
   const cut = await cutParts(ffmpegPath, file, stem, prefix, resumeAt);
@@ -64,7 +63,7 @@ async function confirmPrefix(ffmpegPath: string, file: string, copy: string, pac
   if (inDisplayOrder && mode === 'full' && !guessed) return { file: copy, duration: duration(frames) };
   const check = await checkSegment(ffmpegPath, copy, mode);
   if (check.ok) return { file: copy, duration: duration(frames) };
-  const fewer = guessed ? frames - 1 : Math.min(frames - 1, check.frames);
+  const fewer = guessed ? 0 : Math.min(frames - 1, check.frames); // a guessed keyframe failed: it is damaged itself
   const again = fewer > 0 ? await cutParts(ffmpegPath, file, `${copy.slice(0, -'.ts'.length)}`, fewer, undefined) : {};
   await unlink(copy).catch(() => {});
   if (!again.prefix) return undefined;
