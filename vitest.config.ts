@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const DATABASE_TESTS = ['lib/queries/**/*.int.test.ts', 'worker/journal/origin-pull.int.test.ts', 'lib/db/migrate*.int.test.ts', 'scripts/db-*.int.test.ts'];
+const DATABASE_TESTS = ['lib/queries/**/*.int.test.ts', 'lib/analytics/analytics-state.int.test.ts', 'worker/journal/origin-pull.int.test.ts', 'lib/db/migrate*.int.test.ts', 'scripts/db-*.int.test.ts'];
 
 export default defineConfig({
   test: {

@@ -40,8 +40,17 @@ export function flushAnalytics(now = Date.now()): Promise<void> {
   const state = getAnalyticsState();
   const run = async () => {
     state.pageViews.prune(now);
-    await state.visitors.resolveInto(state.rollup, now);
-    const batch = state.rollup.drain();
+    // The views and their visitors are taken in one tick: a beacon that comes while the salts are
+    // read then waits whole for the next flush, rather than land its view now and its visitor later.
+    const taken = state.rollup;
+    state.rollup = new ViewRollup();
+    try {
+      await state.visitors.resolveInto(state.visitors.take(), taken, now);
+    } catch (error) {
+      state.rollup.restore(taken.drain());
+      throw error;
+    }
+    const batch = taken.drain();
     if (isBatchEmpty(batch)) return;
     const parts = splitAnalyticsBatch(batch, PART_LIMITS);
     for (let i = 0; i < parts.length; i++) {

@@ -23,9 +23,15 @@ export class VisitorCounter {
     this.pending.push({ cameraId, day: Math.floor(at / DAY_MS) * DAY_MS, address, userAgent });
   }
 
-  async resolveInto(rollup: ViewRollup, now: number): Promise<void> {
+  // The queued visitors, taken in the same tick as the views they came with (see flushAnalytics).
+  take(): Pending[] {
     const pending = this.pending;
     this.pending = [];
+    return pending;
+  }
+
+  // Hashes what take() returned into `rollup`; if the database is away, the rest is queued again.
+  async resolveInto(pending: Pending[], rollup: ViewRollup, now: number): Promise<void> {
     for (let i = 0; i < pending.length; i++) {
       const item = pending[i]!;
       let state: { salt: Buffer; seen: Set<string> };

@@ -64,3 +64,17 @@ export function describeEachDatabase(name: string, body: () => void): void {
     });
   }
 }
+
+// Runs `use` with getDb() answering from a database that cannot be opened, then puts the test's
+// database back: for what callers do while the database is away.
+export async function withDatabaseAway(use: () => Promise<void>): Promise<void> {
+  const reachable = globalForPrisma.lookoutPrisma;
+  const away = createDbClient(`file:${join(mkdtempSync(join(tmpdir(), 'lookout-away-')), 'missing', 'lookout.db')}`);
+  globalForPrisma.lookoutPrisma = away;
+  try {
+    await use();
+  } finally {
+    globalForPrisma.lookoutPrisma = reachable;
+    await away.$disconnect().catch(() => {});
+  }
+}
