@@ -19,7 +19,9 @@ export default defineConfig({
   timeout: 120_000,
   outputDir: `test-results/faults-gop${gop}`,
   reporter: [['list'], ['html', { open: 'never', outputFolder: `playwright-report/faults-gop${gop}` }]],
-  use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
+  // The trace keeps its network log and DOM snapshots but no screencast: a JPEG of the page ~4×
+  // a second cost Chromium CPU on the 2-core machine while these tests time the player.
+  use: { ...base.use, baseURL: `http://127.0.0.1:${port}`, trace: { mode: 'retain-on-failure', screenshots: false } },
   webServer: [
     {
       command: `exec node --import tsx worker/simulator/cli.ts --rtsp-port ${ports.rtsp} --tcp-port ${ports.tcp} --control-port ${control} --size 1280x720 --bitrate 2000 --gop ${gop}`,
