@@ -22,3 +22,12 @@ export const HLS_CONFIG: Partial<HlsConfig> = {
 
 export const FROZEN_AFTER_MS = 4000;
 export const OFFLINE_POLL_MS = 5000;
+
+// How long the playlist may go without a new segment before the player says "Camera offline".
+// A camera that loses bytes can go a segment, two lost GOPs and the check's time between
+// segments: 8 s on a 2 s GOP on a loaded 2-core box, where the old limit of 3 segments (8 s at
+// least) showed "offline" and blanked the picture for a poll. A false "offline" costs a viewer
+// 5 s or more; a true one shown 2 s later costs nothing.
+export function offlineAfterMs(targetDurationSeconds: number): number {
+  return Math.max(4 * targetDurationSeconds + 2, 8) * 1000;
+}

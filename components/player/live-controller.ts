@@ -1,6 +1,6 @@
 import type Hls from 'hls.js/light';
 import type { ErrorData, FragLoadedData, LevelLoadedData } from 'hls.js/light';
-import { FROZEN_AFTER_MS, HLS_CONFIG, OFFLINE_POLL_MS } from './hls-config';
+import { FROZEN_AFTER_MS, HLS_CONFIG, OFFLINE_POLL_MS, offlineAfterMs } from './hls-config';
 import { claimEarlyHls, loadHls } from './hls-script';
 import { INITIAL_STATUS, type PlayerPhase, type PlayerStatus } from './player-status';
 
@@ -143,8 +143,7 @@ export class LiveController {
   private tick(): void {
     if (document.hidden || this.status.phase === 'offline' || !this.hls) return;
     const now = Date.now(); // lastFramesAt is kept by the watchdog, 4× a second
-    const staleMs = Math.max(3 * this.targetDuration * 1000, 8000);
-    if (now - this.lastSegmentAt > staleMs) return this.goOffline();
+    if (now - this.lastSegmentAt > offlineAfterMs(this.targetDuration)) return this.goOffline();
     const phase = this.video.paused ? 'paused' : now - this.lastFramesAt < 1500 ? 'playing' : this.status.phase;
     this.update({ phase, behindLive: this.behindBy() > Math.max(6, 3 * this.targetDuration), stats: this.readStats() });
   }
