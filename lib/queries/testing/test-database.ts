@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -69,12 +69,14 @@ export function describeEachDatabase(name: string, body: () => void): void {
 // database back: for what callers do while the database is away.
 export async function withDatabaseAway(use: () => Promise<void>): Promise<void> {
   const reachable = globalForPrisma.lookoutPrisma;
-  const away = createDbClient(`file:${join(mkdtempSync(join(tmpdir(), 'lookout-away-')), 'missing', 'lookout.db')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'lookout-away-'));
+  const away = createDbClient(`file:${join(dir, 'missing', 'lookout.db')}`);
   globalForPrisma.lookoutPrisma = away;
   try {
     await use();
   } finally {
     globalForPrisma.lookoutPrisma = reachable;
     await away.$disconnect().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
   }
 }
