@@ -10,6 +10,12 @@ import { measureDuration } from './segment-packets.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lookout-salvage-'));
 
+// One field of every video packet, as ffprobe reads it (`-` and `input`: from memory).
+function packetField(field: 'pos' | 'pts', file: string, input?: Buffer): number[] {
+  const csv = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', `packet=${field}`, '-of', 'csv=p=0', file], { input }).toString();
+  return csv.split('\n').filter(Boolean).map((line) => parseInt(line, 10)); // parseInt: a line can end in a comma
+}
+
 // 2 s of video (50 frames) in MPEG-TS, as the ingest writes it, in GOPs of `gop` frames with
 // `bf` B-frames; at each of `at` (0–1 of the way), three TS packets of video data are
 // overwritten with noise (their headers kept, so only the H.264 inside is damaged). With
@@ -18,8 +24,7 @@ function makeDamaged(name: string, at: number[], { bf = 0, gop = 50, atFrame = u
   const ts = execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', String(bf), '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-f', 'mpegts', '-']);
   const offsets = at.map((where) => ts.length * where);
   if (atFrame !== undefined) {
-    const positions = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pos', '-of', 'csv=p=0', '-'], { input: ts }).toString().split('\n').filter(Boolean).map((line) => parseInt(line, 10));
-    offsets.push(positions[atFrame]! + 188); // the frame's second TS packet: past its PES header
+    offsets.push(packetField('pos', '-', ts)[atFrame]! + 188); // the frame's second TS packet: past its PES header
   }
   for (const offset of offsets) {
     let packet = Math.floor(offset / 188);
@@ -31,8 +36,7 @@ function makeDamaged(name: string, at: number[], { bf = 0, gop = 50, atFrame = u
   return file;
 }
 
-const ptsList = (file: string) => execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]).toString().split('\n').filter(Boolean).map((line) => parseInt(line, 10));
-const firstPts = (file: string) => Math.min(...ptsList(file));
+const firstPts = (file: string) => Math.min(...packetField('pts', file));
 
 async function salvage(file: string, mode: IntegrityMode = 'full'): Promise<SalvagedPart[]> {
   const check = await checkSegment('ffmpeg', file, mode);
@@ -80,7 +84,7 @@ describe('salvageDamaged', () => {
     expect(parts.map((p) => p.ok)).toEqual([true, false]);
     await expectClean(parts[0]!, segment);
     expect(parts[0]!.ok && parts[0]!.duration).toBeCloseTo(0.04, 3);
-    expect(ptsList(parts[0]!.ok ? parts[0]!.file : '')).toEqual([firstPts(segment)]);
+    expect(packetField('pts', parts[0]!.ok ? parts[0]!.file : '')).toEqual([firstPts(segment)]);
   });
 
   it('resumes at the keyframe after the damage: the prefix, the loss, then the next GOP', async () => {

@@ -7,14 +7,18 @@ import { AccessUnitGrouper } from '../../../lib/h264/access-units.ts';
 import { NalSplitter } from '../../../lib/h264/annex-b.ts';
 import { IngestFeed, segmentCloseDueMs } from './ingest-feed.ts';
 
+function fixtureNals(name: string): Buffer[] {
+  const splitter = new NalSplitter();
+  return [...splitter.push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', name))), ...splitter.flush()];
+}
+
 function feedFixture(name: string, options: { rtp?: boolean; frameRate?: number } = {}): { flv: Buffer; feed: IngestFeed } {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
   const feed = new IngestFeed(output, { frameRate: options.frameRate });
-  const splitter = new NalSplitter();
   const grouper = new AccessUnitGrouper();
-  const nals = [...splitter.push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', name))), ...splitter.flush()];
+  const nals = fixtureNals(name);
   const units = [...nals.map((nal) => grouper.push(nal)).filter((u) => u !== undefined), grouper.flush()!];
   // RTP: x264's display order for these frames (POC / 2 within each 8-frame GOP), 3000 ticks a frame at 30 fps.
   const display = [0, 3, 1, 2, 6, 4, 5, 7];
@@ -60,7 +64,7 @@ describe('IngestFeed.awaitsKeyframe', () => {
     expect(feed.awaitsKeyframe(300, 600)).toBe(true); // no keyframe since the last segment
     expect(feed.awaitsKeyframe(300, 1600)).toBe(false); // the camera fell silent: a restart may help
     const { feed: playing } = feedFixture('x264-high-bframes.h264');
-    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    const nals = fixtureNals('x264-high-bframes.h264');
     playing.push({ nals: [nals[4]!], arrivalMs: 2900 }); // frames keep coming
     expect(playing.awaitsKeyframe(100, 2950)).toBe(false); // a keyframe went in at 264 ms and no segment came out: ffmpeg is stuck
     expect(playing.awaitsKeyframe(300, 2950)).toBe(true);
@@ -69,7 +73,7 @@ describe('IngestFeed.awaitsKeyframe', () => {
   it('after a loss, waits for a keyframe the loss did not take', () => {
     const { feed } = feedFixture('x264-high-bframes.h264');
     feed.markLoss();
-    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    const nals = fixtureNals('x264-high-bframes.h264');
     feed.push({ nals: [nals[4]!], arrivalMs: 2900 }); // refused: not a keyframe
     expect(feed.awaitsKeyframe(300, 2950)).toBe(true);
     feed.push({ nals: nals.slice(0, 4), arrivalMs: 3000 }); // SPS, PPS, SEI and the IDR again
@@ -84,7 +88,7 @@ describe('IngestFeed.awaitsKeyframe', () => {
   // watchdog restarted at 35.5 s a camera whose next keyframe came at 39.42 s.
   it('does not count a keyframe that came too soon to close the segment as one ffmpeg ignored', () => {
     const { feed } = feedFixture('x264-high-bframes.h264');
-    const nals = [...new NalSplitter().push(readFileSync(join(import.meta.dirname, '../../../lib/h264/fixtures', 'x264-high-bframes.h264')))];
+    const nals = fixtureNals('x264-high-bframes.h264');
     const keyframeAt = (ms: number) => {
       feed.push({ nals: nals.slice(0, 4), arrivalMs: ms }); // SPS, PPS, SEI and the IDR
       for (let i = 4; i < 8; i++) feed.push({ nals: [nals[i]!], arrivalMs: ms + (i - 3) * 33 }); // past the reorder depth: the IDR goes out
