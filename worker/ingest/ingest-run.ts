@@ -41,6 +41,10 @@ export class IngestRun {
     return this.source?.feed;
   }
 
+  get framesMissing(): number {
+    return this.source?.framesMissing ?? 0;
+  }
+
   get sourceBytes(): number {
     return this.source?.bytesReceived ?? 0;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ffprobePathFor, workableSegmentSeconds } from './keyframe-interval.ts';
+import { ffprobePathFor, showsKeyframeRhythm, workableSegmentSeconds } from './keyframe-interval.ts';
 
 describe('workableSegmentSeconds', () => {
   it.each([
@@ -21,5 +21,23 @@ describe('ffprobePathFor', () => {
     expect(ffprobePathFor('ffmpeg')).toBe('ffprobe');
     expect(ffprobePathFor('/opt/ff/bin/ffmpeg')).toBe('/opt/ff/bin/ffprobe');
     expect(ffprobePathFor('/usr/local/bin/ffmpeg-7')).toBe('ffprobe');
+  });
+});
+
+describe('showsKeyframeRhythm', () => {
+  const segment = { index: 2, clean: true, framesMissing: 0, testCamera: false };
+
+  it("takes a run's second and third clean segment", () => {
+    expect([1, 2, 3, 4].map((index) => showsKeyframeRhythm({ ...segment, index }))).toEqual([false, true, true, false]);
+  });
+
+  it('takes no damaged segment and nothing from the built-in test camera', () => {
+    expect(showsKeyframeRhythm({ ...segment, clean: false })).toBe(false);
+    expect(showsKeyframeRhythm({ ...segment, testCamera: true })).toBe(false);
+  });
+
+  it('takes nothing once the run has lost frames: a short or long segment would pass for the rhythm', () => {
+    expect(showsKeyframeRhythm({ ...segment, framesMissing: 1 })).toBe(false);
+    expect(showsKeyframeRhythm({ ...segment, index: 3, framesMissing: 51 })).toBe(false);
   });
 });

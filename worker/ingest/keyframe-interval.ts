@@ -10,6 +10,15 @@ export function workableSegmentSeconds(requested: number, keyframeInterval: numb
   return Math.round(multiple * keyframeInterval * 1000) / 1000;
 }
 
+// Which segments show the camera's keyframe rhythm: a run's second and third (the first may
+// start mid-GOP), clean, and only while the run has lost nothing. A loss makes a segment
+// short (the frames up to the next IDR are left out) or long (a lost keyframe), and either
+// can pass for the rhythm: CI saw a 4 s-GOP camera with losses "adopt" 2.92 s and restart.
+// The built-in test camera's rhythm is our own.
+export function showsKeyframeRhythm(segment: { index: number; clean: boolean; framesMissing: number; testCamera: boolean }): boolean {
+  return (segment.index === 2 || segment.index === 3) && segment.clean && segment.framesMissing === 0 && !segment.testCamera;
+}
+
 export function ffprobePathFor(ffmpegPath: string): string {
   return basename(ffmpegPath) === 'ffmpeg' ? join(dirname(ffmpegPath), 'ffprobe') : 'ffprobe';
 }

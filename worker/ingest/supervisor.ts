@@ -12,7 +12,7 @@ import { salvageDamaged } from './salvage-damage.ts';
 import { splitAtKeyframes } from './split-at-keyframes.ts';
 import type { FfmpegExit } from './ffmpeg-process.ts';
 import { IngestRun } from './ingest-run.ts';
-import { ffprobePathFor, probeKeyframeInterval, workableSegmentSeconds } from './keyframe-interval.ts';
+import { ffprobePathFor, probeKeyframeInterval, showsKeyframeRhythm, workableSegmentSeconds } from './keyframe-interval.ts';
 import { describeSummary, hintForStream } from './feed/stream-summary.ts';
 import { segmentCloseDueMs } from './feed/ingest-feed.ts';
 import { hintForStderr } from './stderr-hints.ts';
@@ -39,7 +39,7 @@ export class IngestSupervisor {
   private current: IngestRun | undefined;
   // lastOutputAt: ffmpeg announced a finished segment (the watchdog's clock: checking and
   // publishing may lag behind on a busy machine without ffmpeg being stuck).
-  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] as number[] };
+  private run = { startedAt: 0, firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] as number[], missingAtFirst: 0 };
   private segmentSeconds: number;
   private failures = 0;
   private lastLiveAt = 0;
@@ -73,7 +73,7 @@ export class IngestSupervisor {
   private spawn(): void {
     const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const args = buildIngestArgs({ ...this.camera, segmentSeconds: this.segmentSeconds }, { stagingDir: this.deps.stagingDir, runId });
-    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [] };
+    this.run = { startedAt: Date.now(), firstSegmentAt: 0, lastSegmentAt: 0, lastOutputAt: 0, segments: 0, rhythm: [], missingAtFirst: 0 };
     this.enqueue(async () => this.deps.publisher.markDiscontinuity());
     const ingest: IngestRun = new IngestRun(this.camera, this.deps.ffmpegPath, args, {
       onStdout: (line) => {
@@ -85,7 +85,9 @@ export class IngestSupervisor {
         // Dated by its first keyframe (the camera's clock when believable, else its arrival),
         // looked up now, while the feed still holds that keyframe's time.
         const startedAt = segment ? ingest.feed?.segmentStart(segment.start)?.wallMs ?? completedAt - segment.duration * 1000 : completedAt;
-        this.enqueue(() => this.handleSegment(segment, startedAt, check));
+        // Losses so far, read now too: by the time the queue gets to it, more may have come.
+        const missing = ingest.framesMissing;
+        this.enqueue(() => this.handleSegment(segment, startedAt, check, missing));
       },
       onStderr: (line) => this.handleStderr(line, ingest),
       onSourceHint: (hint) => this.deps.health.setHint(this.camera.id, hint),
@@ -181,16 +183,19 @@ export class IngestSupervisor {
     return { name, file: join(this.deps.stagingDir, name), start: Number(start), duration: Number(end) - Number(start) };
   }
 
-  // startedAt: when the segment's first frame was captured or arrived (epoch ms).
-  private async handleSegment(segment: StagedSegment | undefined, startedAt: number, checking: Promise<SegmentCheck> | undefined): Promise<void> {
+  // startedAt: when the segment's first frame was captured or arrived (epoch ms); missing:
+  // the run's losses and left-out frames when ffmpeg announced it.
+  private async handleSegment(segment: StagedSegment | undefined, startedAt: number, checking: Promise<SegmentCheck> | undefined, missing: number): Promise<void> {
     if (!segment) return;
     const { name, file, duration } = segment;
     const index = ++this.run.segments;
+    // Counted from the first segment on: the frames before a run's first IDR are left out too.
+    if (index === 1) this.run.missingAtFirst = missing;
     if (!(duration > 0) || !checking) return this.drop(file, name, ['no duration']);
     const check = await checking;
-    // The run's first segment may start mid-GOP; the next ones show the camera's rhythm.
     // Probed as ffmpeg cut them: a segment that is too long gets published in pieces.
-    const rhythm = check.ok && (index === 2 || index === 3) && this.camera.kind !== 'test' ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
+    const shows = showsKeyframeRhythm({ index, clean: check.ok, framesMissing: missing - this.run.missingAtFirst, testCamera: this.camera.kind === 'test' });
+    const rhythm = shows ? await probeKeyframeInterval(ffprobePathFor(this.deps.ffmpegPath), file, duration) : undefined;
     await this.publishOrSalvage(file, name, duration, check, startedAt);
     if (rhythm) await this.adoptKeyframeRhythm(rhythm);
   }

@@ -66,6 +66,11 @@ export class TcpSource {
     }
   }
 
+  // Losses and frames dropped so far: any means a segment may be missing frames.
+  get framesMissing(): number {
+    return this.feed.stats.losses + this.feed.stats.droppedFrames;
+  }
+
   private end(hint: string): void {
     if (this.done) return;
     this.done = true;

@@ -51,6 +51,12 @@ export class RtspSource {
     return { packets: this.packets, losses, discardedUnits: this.depacketizer.discardedUnits + this.feed.stats.droppedFrames, bytesPerSecond: Math.round((this.connection?.bytesReceived ?? 0) / seconds) };
   }
 
+  // Losses and frames left out so far: any means a segment may be missing frames.
+  get framesMissing(): number {
+    const { losses, discardedUnits } = this.stats();
+    return losses + discardedUnits;
+  }
+
   // What the camera sent once it streamed: a session that never got to RTP (a refused login,
   // say) sent no video at all, and its own RTSP error is the hint, not the stream's.
   get bytesReceived(): number {
